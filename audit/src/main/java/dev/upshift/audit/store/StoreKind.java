@@ -1,0 +1,62 @@
+package dev.upshift.audit.store;
+
+import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenTableFactory;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+
+/** The two databases the store may live in, each with the DDL that creates Axon's tables idempotently. */
+public enum StoreKind {
+    H2 {
+        @Override
+        EventTableFactory eventTables() {
+            return new H2EventTableFactory();
+        }
+
+        @Override
+        TokenTableFactory tokenTables() {
+            return GenericTokenTableFactory.INSTANCE;
+        }
+
+        @Override
+        SagaSqlSchema sagaSchema() {
+            return new H2SagaSqlSchema();
+        }
+    },
+    POSTGRESQL {
+        @Override
+        EventTableFactory eventTables() {
+            return PostgresEventTableFactory.INSTANCE;
+        }
+
+        @Override
+        TokenTableFactory tokenTables() {
+            return PostgresTokenTableFactory.INSTANCE;
+        }
+
+        @Override
+        SagaSqlSchema sagaSchema() {
+            return new PostgresSagaSqlSchema();
+        }
+    };
+
+    abstract EventTableFactory eventTables();
+
+    abstract TokenTableFactory tokenTables();
+
+    abstract SagaSqlSchema sagaSchema();
+
+    static StoreKind of(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("the store must be an H2 or a PostgreSQL JDBC URL (jdbc:h2:… or "
+                + "jdbc:postgresql://…)");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.upshift.orchestrator.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The ordered steps of one upgrade, derived from its plan so that every reader numbers them alike. */
+public record Runbook(List<Step> steps) {
+
+    public Runbook {
+        steps = List.copyOf(steps);
+    }
+
+    public static Runbook of(UpgradePlan plan) {
+        List<Step> steps = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            int index = 1;
+            for (StepKind kind : StepKind.values()) {
+                if (kind.phase() != phase) {
+                    continue;
+                }
+                if (kind == StepKind.START_SERVICE) {
+                    for (String service : plan.startOrder()) {
+                        steps.add(new Step(phase.number() + "." + index++, kind, service));
+                    }
+                } else {
+                    steps.add(new Step(phase.number() + "." + index++, kind, null));
+                }
+            }
+        }
+        return new Runbook(steps);
+    }
+
+    public Step first(Phase phase) {
+        return inPhase(phase).get(0);
+    }
+
+    public List<Step> inPhase(Phase phase) {
+        return steps.stream().filter(step -> step.phase() == phase).toList();
+    }
+
+    /** The step after the given one, if any. */
+    public Optional<Step> after(Step step) {
+        int index = steps.indexOf(step);
+        if (index < 0) {
+            throw new IllegalArgumentException("not a step of this runbook: " + step);
+        }
+        return index + 1 < steps.size() ? Optional.of(steps.get(index + 1)) : Optional.empty();
+    }
+
+    public boolean isLastOf(Phase phase, Step step) {
+        List<Step> steps = inPhase(phase);
+        return steps.get(steps.size() - 1).equals(step);
+    }
+}

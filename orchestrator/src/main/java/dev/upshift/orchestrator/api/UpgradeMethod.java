@@ -1,0 +1,24 @@
+package dev.upshift.orchestrator.api;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** How the data reaches the new major version. */
+public enum UpgradeMethod {
+    DUMP_RESTORE("dump-restore"),
+    PG_UPGRADE("pg-upgrade");
+
+    private final String label;
+
+    UpgradeMethod(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<UpgradeMethod> fromLabel(String label) {
+        return Arrays.stream(values()).filter(method -> method.label.equals(label)).findFirst();
+    }
+}

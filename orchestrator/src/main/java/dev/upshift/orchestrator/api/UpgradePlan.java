@@ -1,0 +1,40 @@
+package dev.upshift.orchestrator.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Everything an upgrade needs to know about the stack, read from the compose file and the running
+ * containers when the upgrade is planned. It holds where the password is, never the password.
+ *
+ * @param stopOrder the dependents, most dependent first (the order they are stopped in)
+ * @param dockerHost the engine's address, or null for the local default
+ */
+public record UpgradePlan(
+        String composeFile,
+        String project,
+        String service,
+        String sourceImage,
+        String targetImage,
+        UpgradeMethod method,
+        List<String> stopOrder,
+        String backupDir,
+        String volume,
+        String dataDirectory,
+        String database,
+        String superuser,
+        SecretSource password,
+        String dockerHost) {
+
+    public UpgradePlan {
+        stopOrder = List.copyOf(stopOrder);
+    }
+
+    /** Dependents in the order they are started again: the reverse of the stop order. */
+    public List<String> startOrder() {
+        List<String> order = new ArrayList<>(stopOrder);
+        Collections.reverse(order);
+        return List.copyOf(order);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.upshift.orchestrator.planning;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the operator asked for with {@code upshift plan}; every field but the compose file, the service and
+ * the target may be null, and the planner fills in what the stack says.
+ *
+ * @param dependents the dependents in the order they are started (stopped in reverse), or null to derive
+ *                   them from {@code depends_on}
+ */
+public record PlanRequest(
+        Path composeFile,
+        String service,
+        String targetImage,
+        String upgradeId,
+        String method,
+        List<String> dependents,
+        Path backupDir,
+        String dockerHost) {
+}

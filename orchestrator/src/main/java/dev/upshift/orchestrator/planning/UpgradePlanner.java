@@ -1,0 +1,183 @@
+package dev.upshift.orchestrator.planning;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.upshift.orchestrator.api.SecretSource;
+import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.ports.ComposeFile;
+import dev.upshift.orchestrator.ports.ComposeProject;
+import dev.upshift.orchestrator.ports.ComposeProject.ComposeService;
+import dev.upshift.orchestrator.ports.ComposeProject.VolumeMount;
+import dev.upshift.orchestrator.ports.ContainerEngine;
+import dev.upshift.orchestrator.ports.ContainerInfo;
+import dev.upshift.orchestrator.ports.InvalidInput;
+import dev.upshift.orchestrator.steps.EnvFile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the operator's request into a plan by reading the compose file and the running containers. It only
+ * reads: every problem it finds is an {@link InvalidInput}, raised before anything is recorded.
+ */
+@Component
+public class UpgradePlanner {
+
+    private static final Pattern UPGRADE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final String DEFAULT_DATA_DIRECTORY = "/var/lib/postgresql/data";
+
+    private final ComposeFile composeFile;
+    private final ContainerEngine engine;
+    private final Clock clock;
+
+    public UpgradePlanner(ComposeFile composeFile, ContainerEngine engine, Clock clock) {
+        this.composeFile = composeFile;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    public UpgradePlan plan(PlanRequest request) {
+        Path file = request.composeFile().toAbsolutePath().normalize();
+        ComposeProject compose = composeFile.read(file);
+        ComposeService database = compose.service(request.service()).orElseThrow(() -> new InvalidInput(
+                "service " + request.service() + " is not in " + file + "; it has "
+                        + compose.services().stream().map(ComposeService::name).collect(Collectors.joining(", "))));
+        if (database.image() == null) {
+            throw new InvalidInput("service " + database.name() + " in " + file + " has no image: to upgrade it, "
+                    + "it must run a PostgreSQL image");
+        }
+        if (!ImageReference.isValid(request.targetImage())) {
+            throw new InvalidInput("'" + request.targetImage() + "' is not an image reference; write it like "
+                    + "postgres:17-alpine or registry.example.com/postgres:17");
+        }
+        UpgradeMethod method = method(request.method());
+        String project = runningProject(file, database.name());
+        Map<String, String> environment = environment(database);
+        String superuser = environment.getOrDefault("POSTGRES_USER", "postgres");
+        String dataDirectory = environment.getOrDefault("PGDATA", DEFAULT_DATA_DIRECTORY);
+        return new UpgradePlan(
+                file.toString(),
+                project,
+                database.name(),
+                database.image(),
+                request.targetImage(),
+                method,
+                stopOrder(compose, database.name(), request.dependents()),
+                backupDir(file, request.backupDir()),
+                project + "_" + dataVolume(database, dataDirectory, file),
+                dataDirectory,
+                environment.getOrDefault("POSTGRES_DB", superuser),
+                superuser,
+                passwordSource(file, database),
+                request.dockerHost());
+    }
+
+    /** The operator's id, checked, or one made of the project and the time. */
+    public String upgradeId(PlanRequest request, UpgradePlan plan) {
+        if (request.upgradeId() == null) {
+            return plan.project() + "-" + LocalDateTime.now(clock).format(ID_TIME);
+        }
+        if (!UPGRADE_ID.matcher(request.upgradeId()).matches()) {
+            throw new InvalidInput("'" + request.upgradeId() + "' is not a usable upgrade id: use lower-case "
+                    + "letters, digits, '.', '_' and '-', at most 63 characters");
+        }
+        return request.upgradeId();
+    }
+
+    private static UpgradeMethod method(String label) {
+        UpgradeMethod method = label == null ? UpgradeMethod.DUMP_RESTORE : UpgradeMethod.fromLabel(label)
+                .orElseThrow(() -> new InvalidInput("unknown method '" + label + "'; use dump-restore or pg-upgrade"));
+        if (method != UpgradeMethod.DUMP_RESTORE) {
+            throw new InvalidInput("method " + method.label() + " is not available yet; use dump-restore");
+        }
+        return method;
+    }
+
+    private String runningProject(Path file, String service) {
+        engine.ping();
+        List<ContainerInfo> containers = engine.composeContainers(file).stream()
+                .filter(container -> container.service().equals(service))
+                .toList();
+        Set<String> projects = containers.stream().map(ContainerInfo::project).collect(Collectors.toSet());
+        if (projects.size() > 1) {
+            throw new InvalidInput("several compose projects run " + file + " (" + String.join(", ", projects)
+                    + "); stop all but the one to upgrade");
+        }
+        if (containers.stream().noneMatch(ContainerInfo::running)) {
+            throw new InvalidInput("service " + service + " of " + file + " has no running container; start the "
+                    + "stack with: docker compose -f " + file + " up -d");
+        }
+        return projects.iterator().next();
+    }
+
+    private static List<String> stopOrder(ComposeProject compose, String database, List<String> dependents) {
+        List<String> startOrder = dependents == null ? DependencyOrder.startOrder(compose, database) : dependents;
+        for (String dependent : startOrder) {
+            if (compose.service(dependent).isEmpty() || dependent.equals(database)) {
+                throw new InvalidInput("dependent '" + dependent + "' is not another service of " + compose.file());
+            }
+        }
+        List<String> stopOrder = new ArrayList<>(startOrder);
+        Collections.reverse(stopOrder);
+        return stopOrder;
+    }
+
+    private static String backupDir(Path composeFile, Path requested) {
+        Path directory = requested != null ? requested : composeFile.getParent().resolve("backups");
+        return directory.toAbsolutePath().normalize().toString();
+    }
+
+    private static String dataVolume(ComposeService database, String dataDirectory, Path file) {
+        return database.volumes().stream()
+                .filter(mount -> mount.named() && dataDirectory.startsWith(mount.target()))
+                .map(VolumeMount::source)
+                .findFirst()
+                .orElseThrow(() -> new InvalidInput("service " + database.name() + " in " + file + " keeps "
+                        + dataDirectory + " on no named volume; Upshift needs one to keep the old data untouched"));
+    }
+
+    /** The service's environment as the container sees it: env files first, the environment block over them. */
+    private static Map<String, String> environment(ComposeService service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (Path envFile : service.envFiles()) {
+            environment.putAll(readEnvFile(envFile));
+        }
+        environment.putAll(service.environment());
+        return environment;
+    }
+
+    private static SecretSource passwordSource(Path file, ComposeService database) {
+        String variable = "POSTGRES_PASSWORD";
+        if (database.environment().containsKey(variable)) {
+            return new SecretSource(SecretSource.COMPOSE_ENVIRONMENT, file.toString(), variable);
+        }
+        for (int i = database.envFiles().size() - 1; i >= 0; i--) {
+            Path envFile = database.envFiles().get(i);
+            if (readEnvFile(envFile).containsKey(variable)) {
+                return new SecretSource(SecretSource.ENV_FILE, envFile.toString(), variable);
+            }
+        }
+        throw new InvalidInput("service " + database.name() + " in " + file + " sets no " + variable
+                + " in its environment or env_file; Upshift reads the password from there");
+    }
+
+    private static Map<String, String> readEnvFile(Path envFile) {
+        try {
+            return EnvFile.read(envFile);
+        } catch (UncheckedIOException unreadable) {
+            throw new InvalidInput("cannot read env file " + envFile + ": " + unreadable.getCause().getMessage());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.upshift.orchestrator.ports;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parts of a compose file Upshift needs.
+ *
+ * @param name the top-level {@code name:}, or null when the file has none
+ * @param services in the order the file lists them
+ */
+public record ComposeProject(Path file, String name, List<ComposeService> services) {
+
+    public ComposeProject {
+        services = List.copyOf(services);
+    }
+
+    public Optional<ComposeService> service(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst();
+    }
+
+    /**
+     * @param dependsOn the services this one depends on, in file order (short and long syntax alike)
+     * @param environment the {@code environment:} block (list or map syntax), values as written
+     * @param envFiles the {@code env_file:} entries resolved against the compose file's directory
+     * @param volumes the volume mounts, as {@code source → target}; named volumes by their short name
+     */
+    public record ComposeService(
+            String name,
+            String image,
+            List<String> dependsOn,
+            Map<String, String> environment,
+            List<Path> envFiles,
+            List<VolumeMount> volumes) {
+
+        public ComposeService {
+            dependsOn = List.copyOf(dependsOn);
+            environment = Map.copyOf(environment);
+            envFiles = List.copyOf(envFiles);
+            volumes = List.copyOf(volumes);
+        }
+    }
+
+    /** @param named true for a named volume, false for a bind mount */
+    public record VolumeMount(String source, String target, boolean named) {
+    }
+}

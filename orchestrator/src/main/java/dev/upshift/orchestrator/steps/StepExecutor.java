@@ -1,0 +1,17 @@
+package dev.upshift.orchestrator.steps;
+
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.StepOutcome;
+
+/**
+ * Performs one kind of runbook step. Every executor looks at the world before it acts, so running it again
+ * after a crash finishes or redoes the step without doing anything twice.
+ */
+public interface StepExecutor {
+
+    StepKind kind();
+
+    /** @throws StepFailed when the step cannot complete; the message is what the execution log shows */
+    StepOutcome execute(Step step, UpgradeHistory history);
+}

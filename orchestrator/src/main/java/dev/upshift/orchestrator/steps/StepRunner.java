@@ -1,0 +1,73 @@
+package dev.upshift.orchestrator.steps;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.upshift.orchestrator.api.CompleteStep;
+import dev.upshift.orchestrator.api.FailStep;
+import dev.upshift.orchestrator.api.RunStep;
+import dev.upshift.orchestrator.api.StartStep;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.StepOutcome;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a step the saga asked for: records that it started, lets its executor do the I/O, records the
+ * outcome or the failure. The aggregate refuses a step that is not due, so a step runs once at a time.
+ */
+@Component
+public class StepRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
+
+    private final Map<StepKind, StepExecutor> executors;
+    private final EventStore eventStore;
+    private final CommandGateway commands;
+
+    public StepRunner(List<StepExecutor> executors, EventStore eventStore, CommandGateway commands) {
+        this.executors = executors.stream().collect(Collectors.toMap(StepExecutor::kind, Function.identity()));
+        this.eventStore = eventStore;
+        this.commands = commands;
+    }
+
+    @CommandHandler
+    public void handle(RunStep command) {
+        Step step = command.step();
+        commands.sendAndWait(new StartStep(command.upgradeId(), step));
+        StepOutcome outcome;
+        try {
+            outcome = execute(step, history(command.upgradeId()));
+        } catch (RuntimeException failure) {
+            // Any failure of the I/O must end the step in the log, or the upgrade would wait forever.
+            log.warn("step {} of {} failed", step, command.upgradeId(), failure);
+            commands.sendAndWait(new FailStep(command.upgradeId(), step, reason(failure)));
+            return;
+        }
+        commands.sendAndWait(new CompleteStep(command.upgradeId(), outcome));
+    }
+
+    private StepOutcome execute(Step step, UpgradeHistory history) {
+        StepExecutor executor = executors.get(step.kind());
+        if (executor == null) {
+            throw new StepFailed("Upshift cannot perform step " + step + " yet");
+        }
+        return executor.execute(step, history);
+    }
+
+    private UpgradeHistory history(String upgradeId) {
+        return new UpgradeHistory(eventStore.readEvents(upgradeId).asStream().<Object>map(Message::getPayload).toList());
+    }
+
+    private static String reason(RuntimeException failure) {
+        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.upshift.orchestrator.steps;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.upshift.orchestrator.api.Baseline;
+import dev.upshift.orchestrator.api.BaselineCaptured;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.UpgradePlanned;
+
+/** What an upgrade's events say so far, read from the store so that any process can run the next step. */
+public record UpgradeHistory(List<Object> events) {
+
+    public UpgradeHistory {
+        events = List.copyOf(events);
+    }
+
+    public String upgradeId() {
+        return planned().upgradeId();
+    }
+
+    public UpgradePlan plan() {
+        return planned().plan();
+    }
+
+    private UpgradePlanned planned() {
+        return last(UpgradePlanned.class).orElseThrow(() -> new IllegalStateException("an upgrade without a plan"));
+    }
+
+    public Optional<Baseline> baseline() {
+        return last(BaselineCaptured.class).map(BaselineCaptured::baseline);
+    }
+
+    private <T> Optional<T> last(Class<T> type) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (type.isInstance(events.get(i))) {
+                return Optional.of(type.cast(events.get(i)));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.upshift.orchestrator.steps.preflight;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.upshift.orchestrator.api.Baseline;
+import dev.upshift.orchestrator.api.Bytes;
+import dev.upshift.orchestrator.api.DiskSpace;
+import dev.upshift.orchestrator.api.DiskSpaceChecked;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.ports.ContainerEngine;
+import dev.upshift.orchestrator.steps.StepExecutor;
+import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.UpgradeHistory;
+import org.springframework.stereotype.Component;
+
+/**
+ * 0.2: free space where the backups go (two Phase 1 dumps and the final dump, each at most the database's
+ * size) and where the new data directory goes (the engine's data root: the restored database, and the
+ * target image if it is not there yet), each plus the runbook's 500 MB of headroom.
+ */
+@Component
+public class CheckDiskSpaceStep implements StepExecutor {
+
+    static final long HEADROOM_BYTES = 500L * 1024 * 1024;
+    private static final int DUMPS = 3;
+
+    private final ContainerEngine engine;
+
+    public CheckDiskSpaceStep(ContainerEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public StepKind kind() {
+        return StepKind.DISK_SPACE;
+    }
+
+    @Override
+    public StepOutcome execute(Step step, UpgradeHistory history) {
+        UpgradePlan plan = history.plan();
+        Baseline baseline = history.baseline().orElseThrow(() -> new StepFailed("no baseline: step 0.1 has not run"));
+        long targetImageBytes = engine.image(plan.targetImage()).isPresent() ? 0 : baseline.databaseSizeBytes();
+        List<DiskSpace> locations = List.of(
+                new DiskSpace("backups", plan.backupDir(), freeBytes(Path.of(plan.backupDir())),
+                        DUMPS * baseline.databaseSizeBytes() + HEADROOM_BYTES),
+                new DiskSpace("new data directory", "docker data root", engine.dataRootFreeBytes(),
+                        baseline.databaseSizeBytes() + targetImageBytes + HEADROOM_BYTES));
+        List<DiskSpace> insufficient = locations.stream().filter(location -> !location.sufficient()).toList();
+        if (!insufficient.isEmpty()) {
+            DiskSpace first = insufficient.get(0);
+            throw new StepFailed("not enough free space for the " + first.purpose() + " at " + first.path() + ": "
+                    + Bytes.human(first.freeBytes()) + " free, " + Bytes.human(first.requiredBytes()) + " required");
+        }
+        return new DiskSpaceChecked(history.upgradeId(), step, locations);
+    }
+
+    /** The backup directory may not exist yet: measure the filesystem of its nearest existing ancestor. */
+    private static long freeBytes(Path directory) {
+        Path existing = directory.toAbsolutePath();
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return Files.getFileStore(existing).getUsableSpace();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("cannot read free space at " + existing, unreadable);
+        }
+    }
+}

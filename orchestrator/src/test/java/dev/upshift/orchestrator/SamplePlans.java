@@ -1,0 +1,33 @@
+package dev.upshift.orchestrator;
+
+import java.util.List;
+
+import dev.upshift.orchestrator.api.Baseline;
+import dev.upshift.orchestrator.api.SecretSource;
+import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
+
+/** A plan and a baseline shaped like the runbook's stack, for tests that need one. */
+public final class SamplePlans {
+
+    public static final String UPGRADE_ID = "makapix-pg17";
+
+    private SamplePlans() {
+    }
+
+    public static UpgradePlan makapix() {
+        return new UpgradePlan("/opt/makapix/docker-compose.yml", "makapix", "db", "postgres:16-alpine",
+                "postgres:17-alpine", UpgradeMethod.DUMP_RESTORE, List.of("web", "worker", "api"),
+                "/opt/makapix/backups", "makapix_pg_data", "/var/lib/postgresql/data", "makapix", "owner",
+                new SecretSource(SecretSource.ENV_FILE, "/opt/makapix/db.env", "POSTGRES_PASSWORD"), null);
+    }
+
+    public static Baseline baseline() {
+        return new Baseline("16.11", 160011, "makapix", 16L * 1024 * 1024,
+                List.of(new Baseline.TableRows("public", "posts", 37), new Baseline.TableRows("public", "users", 18)),
+                List.of(new Baseline.ExtensionVersion("pg_trgm", "1.6"), new Baseline.ExtensionVersion("pgcrypto", "1.3")),
+                List.of(new Baseline.RoleAttributes("api_worker", List.of()),
+                        new Baseline.RoleAttributes("owner", List.of("Superuser"))),
+                "20251214000000");
+    }
+}

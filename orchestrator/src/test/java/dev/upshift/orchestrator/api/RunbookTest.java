@@ -1,0 +1,31 @@
+package dev.upshift.orchestrator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upshift.orchestrator.SamplePlans;
+import org.junit.jupiter.api.Test;
+
+class RunbookTest {
+
+    private final Runbook runbook = Runbook.of(SamplePlans.makapix());
+
+    @Test
+    void givenThePlanWhenNumberingThenStepsReadLikeTheRunbook() {
+        assertThat(runbook.inPhase(Phase.PREFLIGHT)).extracting(Step::number).containsExactly("0.1", "0.2", "0.3", "0.4");
+        assertThat(runbook.inPhase(Phase.EXECUTE)).extracting(Step::number)
+                .containsExactly("3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7");
+    }
+
+    @Test
+    void givenDependentsWhenNumberingPhaseFourThenEachIsStartedInReverseStopOrder() {
+        assertThat(runbook.inPhase(Phase.RESTORE_SERVICES)).extracting(Step::toString)
+                .containsExactly("4.1 Start api", "4.2 Start worker", "4.3 Start web", "4.4 Verify all services running");
+    }
+
+    @Test
+    void givenTheLastPreflightCheckWhenAskingWhatFollowsThenPhaseOneBegins() {
+        Step lastCheck = runbook.inPhase(Phase.PREFLIGHT).get(3);
+        assertThat(runbook.isLastOf(Phase.PREFLIGHT, lastCheck)).isTrue();
+        assertThat(runbook.after(lastCheck)).contains(runbook.first(Phase.BACKUP));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.upshift.orchestrator.upgrade;
+
+import static dev.upshift.orchestrator.SamplePlans.UPGRADE_ID;
+
+import java.util.List;
+
+import dev.upshift.orchestrator.SamplePlans;
+import dev.upshift.orchestrator.api.BaselineCaptured;
+import dev.upshift.orchestrator.api.CompatibilityChecked;
+import dev.upshift.orchestrator.api.CompleteStep;
+import dev.upshift.orchestrator.api.DiskSpaceChecked;
+import dev.upshift.orchestrator.api.FailStep;
+import dev.upshift.orchestrator.api.PassPreflight;
+import dev.upshift.orchestrator.api.Phase;
+import dev.upshift.orchestrator.api.PlanUpgrade;
+import dev.upshift.orchestrator.api.PreflightFailed;
+import dev.upshift.orchestrator.api.PreflightPassed;
+import dev.upshift.orchestrator.api.PreflightStarted;
+import dev.upshift.orchestrator.api.Runbook;
+import dev.upshift.orchestrator.api.ServicesHealthChecked;
+import dev.upshift.orchestrator.api.StartPreflight;
+import dev.upshift.orchestrator.api.StartStep;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepStarted;
+import dev.upshift.orchestrator.api.UpgradePlanned;
+import dev.upshift.orchestrator.upgrade.rules.RuleViolation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UpgradeTest {
+
+    private static final Runbook RUNBOOK = Runbook.of(SamplePlans.makapix());
+    private static final Step INSPECT = RUNBOOK.inPhase(Phase.PREFLIGHT).get(0);
+    private static final Step DISK_SPACE = RUNBOOK.inPhase(Phase.PREFLIGHT).get(1);
+    private static final Step SERVICE_HEALTH = RUNBOOK.inPhase(Phase.PREFLIGHT).get(2);
+    private static final Step TARGET_IMAGE = RUNBOOK.inPhase(Phase.PREFLIGHT).get(3);
+    private static final UpgradePlanned PLANNED = new UpgradePlanned(UPGRADE_ID, SamplePlans.makapix());
+    private static final BaselineCaptured BASELINE_CAPTURED =
+            new BaselineCaptured(UPGRADE_ID, INSPECT, SamplePlans.baseline());
+
+    private AggregateTestFixture<Upgrade> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Upgrade.class);
+    }
+
+    @Test
+    void givenNothingWhenPlanningThenTheUpgradeIsPlanned() {
+        fixture.givenNoPriorActivity()
+                .when(new PlanUpgrade(UPGRADE_ID, SamplePlans.makapix()))
+                .expectEvents(PLANNED);
+    }
+
+    @Test
+    void givenAPlanWhenStartingPreflightThenPreflightStarts() {
+        fixture.given(PLANNED)
+                .when(new StartPreflight(UPGRADE_ID))
+                .expectEvents(new PreflightStarted(UPGRADE_ID));
+    }
+
+    @Test
+    void givenPreflightStartedWhenTheFirstCheckStartsThenItIsRecorded() {
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID))
+                .when(new StartStep(UPGRADE_ID, INSPECT))
+                .expectEvents(new StepStarted(UPGRADE_ID, INSPECT));
+    }
+
+    @Test
+    void givenPreflightStartedWhenACheckIsSkippedThenTheRunbookOrderRefusesIt() {
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID))
+                .when(new StartStep(UPGRADE_ID, DISK_SPACE))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("step 0.2 cannot start: the runbook's next step is "
+                        + "0.1 Verify current environment (baseline)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenOnlyAPlanWhenAStepStartsThenNoStepIsDue() {
+        fixture.given(PLANNED)
+                .when(new StartStep(UPGRADE_ID, INSPECT))
+                .expectExceptionMessage("step 0.1 cannot start: no step is due now");
+    }
+
+    @Test
+    void givenAStepInProgressWhenItStartsAgainThenItIsResumed() {
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, INSPECT))
+                .when(new StartStep(UPGRADE_ID, INSPECT))
+                .expectEvents(new StepStarted(UPGRADE_ID, INSPECT));
+    }
+
+    @Test
+    void givenAStepInProgressWhenAnotherStepStartsThenItIsRefused() {
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, INSPECT))
+                .when(new StartStep(UPGRADE_ID, DISK_SPACE))
+                .expectExceptionMessage("step 0.2 cannot start: step 0.1 Verify current environment (baseline) "
+                        + "is in progress");
+    }
+
+    @Test
+    void givenAStepInProgressWhenPreflightStartsAgainThenItIsRefused() {
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, INSPECT))
+                .when(new StartPreflight(UPGRADE_ID))
+                .expectExceptionMessage("upgrade makapix-pg17 is running step 0.1 Verify current environment "
+                        + "(baseline); wait for it, or `upshift resume makapix-pg17` if its process died");
+    }
+
+    @Test
+    void givenAStepInProgressWhenItsOutcomeArrivesThenItIsRecorded() {
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, INSPECT))
+                .when(new CompleteStep(UPGRADE_ID, BASELINE_CAPTURED))
+                .expectEvents(BASELINE_CAPTURED);
+    }
+
+    @Test
+    void givenAStepInProgressWhenAnotherStepsOutcomeArrivesThenItIsRefused() {
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, DISK_SPACE))
+                .when(new CompleteStep(UPGRADE_ID, BASELINE_CAPTURED))
+                .expectExceptionMessage("step 0.1 reported an outcome but step 0.2 Check free disk space is in progress");
+    }
+
+    @Test
+    void givenAStepInProgressWhenItFailsThenPreflightFails() {
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, SERVICE_HEALTH))
+                .when(new FailStep(UPGRADE_ID, SERVICE_HEALTH, "not every service is healthy: api is exited"))
+                .expectEvents(new PreflightFailed(UPGRADE_ID, SERVICE_HEALTH,
+                        "not every service is healthy: api is exited"));
+    }
+
+    @Test
+    void givenEveryCheckCompletedWhenPassingPreflightThenItPasses() {
+        fixture.given(allChecksCompleted())
+                .when(new PassPreflight(UPGRADE_ID))
+                .expectEvents(new PreflightPassed(UPGRADE_ID));
+    }
+
+    @Test
+    void givenAChecksMissingWhenPassingPreflightThenThePhaseIsIncomplete() {
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, INSPECT), BASELINE_CAPTURED)
+                .when(new PassPreflight(UPGRADE_ID))
+                .expectExceptionMessage("phase 0 is not complete: its last step 0.4 Check the target image "
+                        + "has not completed");
+    }
+
+    @Test
+    void givenAFailedPreflightWhenStartingItAgainThenItStartsOver() {
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, INSPECT),
+                        new PreflightFailed(UPGRADE_ID, INSPECT, "connection refused"))
+                .when(new StartPreflight(UPGRADE_ID))
+                .expectEvents(new PreflightStarted(UPGRADE_ID));
+    }
+
+    private static List<Object> allChecksCompleted() {
+        return List.of(PLANNED, new PreflightStarted(UPGRADE_ID),
+                new StepStarted(UPGRADE_ID, INSPECT), BASELINE_CAPTURED,
+                new StepStarted(UPGRADE_ID, DISK_SPACE), new DiskSpaceChecked(UPGRADE_ID, DISK_SPACE, List.of()),
+                new StepStarted(UPGRADE_ID, SERVICE_HEALTH), new ServicesHealthChecked(UPGRADE_ID, SERVICE_HEALTH, List.of()),
+                new StepStarted(UPGRADE_ID, TARGET_IMAGE), new CompatibilityChecked(UPGRADE_ID, TARGET_IMAGE,
+                        "postgres:17-alpine", "sha256:7cd12b4b", "17.7", List.of("pg_trgm", "pgcrypto")));
+    }
+}

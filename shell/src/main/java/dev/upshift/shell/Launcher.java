@@ -1,0 +1,72 @@
+package dev.upshift.shell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.shell.CommandNotFound;
+import org.springframework.shell.command.CommandExecution;
+
+/**
+ * Starts the application for one command or for the interactive shell, and turns the outcome into the
+ * process's exit code. Global options are taken here, before Spring Shell sees the arguments.
+ */
+final class Launcher {
+
+    static final int OK = 0;
+    static final int BAD_INPUT = 2;
+    private static final Logger log = LoggerFactory.getLogger(Launcher.class);
+    private static final Map<String, String> GLOBAL_OPTIONS = Map.of(
+            "--store", "upshift.store",
+            "--docker-host", "upshift.docker-host");
+
+    private Launcher() {
+    }
+
+    static int run(Class<?> application, String... args) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> command = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String property = GLOBAL_OPTIONS.get(args[i]);
+            if (property == null) {
+                command.add(args[i]);
+            } else if (i + 1 < args.length) {
+                properties.put(property, args[++i]);
+            } else {
+                System.err.println(args[i] + " needs a value");
+                return BAD_INPUT;
+            }
+        }
+        properties.put("spring.shell.interactive.enabled", command.isEmpty());
+        SpringApplication app = new SpringApplication(application);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(properties);
+        try (ConfigurableApplicationContext context = app.run(command.toArray(String[]::new))) {
+            return SpringApplication.exit(context);
+        } catch (RuntimeException failure) {
+            return exitCode(failure);
+        }
+    }
+
+    /** Spring Shell ends a one-shot command that failed by throwing; its exit code travels in the cause chain. */
+    private static int exitCode(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ExitCodeGenerator generator) {
+                return generator.getExitCode();
+            }
+            if (cause instanceof CommandNotFound || cause instanceof CommandExecution.CommandParserExceptionsException) {
+                return BAD_INPUT;
+            }
+        }
+        log.error("upshift failed", failure);
+        System.err.println("upshift: " + failure.getMessage() + " (details in the log: ~/.upshift/upshift.log)");
+        return 1;
+    }
+}

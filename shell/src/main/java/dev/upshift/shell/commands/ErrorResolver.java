@@ -1,0 +1,34 @@
+package dev.upshift.shell.commands;
+
+import dev.upshift.orchestrator.ports.InvalidInput;
+import dev.upshift.orchestrator.upgrade.rules.RuleViolation;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.shell.command.CommandExceptionResolver;
+import org.springframework.shell.command.CommandHandlingResult;
+import org.springframework.stereotype.Component;
+
+/** Every failure becomes one clear line and an exit code; stack traces go to the log file only. */
+@Component
+public class ErrorResolver implements CommandExceptionResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResolver.class);
+
+    @Override
+    public CommandHandlingResult resolve(Exception failure) {
+        if (failure instanceof CommandOutcome outcome) {
+            return CommandHandlingResult.of(outcome.getMessage() + "\n", outcome.getExitCode());
+        }
+        if (failure instanceof InvalidInput || failure instanceof RuleViolation) {
+            return CommandHandlingResult.of("upshift: " + failure.getMessage() + "\n", CommandOutcome.BAD_INPUT);
+        }
+        if (failure instanceof AggregateNotFoundException) {
+            return CommandHandlingResult.of("upshift: no such upgrade; `upshift list` shows the upgrades in the store\n",
+                    CommandOutcome.BAD_INPUT);
+        }
+        log.error("command failed", failure);
+        return CommandHandlingResult.of("upshift: " + failure.getMessage()
+                + " (details in ~/.upshift/upshift.log)\n", CommandOutcome.STEP_FAILED);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.upshift.shell.commands;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.upshift.orchestrator.api.FindUpgrade;
+import dev.upshift.orchestrator.api.ListUpgrades;
+import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.shell.render.Views;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.shell.command.CommandRegistration.OptionArity;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+/** The commands that only read the projections. */
+@Command(group = "Read")
+public class ReadCommands {
+
+    private final QueryGateway queries;
+    private final Upgrades upgrades;
+    private final ObjectMapper json;
+
+    public ReadCommands(QueryGateway queries, Upgrades upgrades, ObjectMapper json) {
+        this.queries = queries;
+        this.upgrades = upgrades;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    @Command(command = "status", description = "Where an upgrade stands, with its baseline; all upgrades without an id.")
+    public String status(
+            @Option(longNames = "id", arity = OptionArity.ZERO_OR_ONE, description = "the upgrade") String upgradeId,
+            @Option(longNames = "json", description = "print JSON") boolean asJson) throws JsonProcessingException {
+        if (upgradeId == null) {
+            return list(asJson);
+        }
+        upgrades.requireExisting(upgradeId);
+        UpgradeView view = queries.query(new FindUpgrade(upgradeId), UpgradeView.class).join();
+        return asJson ? json.writeValueAsString(view) : Views.status(view);
+    }
+
+    @Command(command = "list", description = "Every upgrade in the store, newest first.")
+    public String list(@Option(longNames = "json", description = "print JSON") boolean asJson)
+            throws JsonProcessingException {
+        List<UpgradeView> views = queries.query(new ListUpgrades(), ResponseTypes.multipleInstancesOf(UpgradeView.class))
+                .join();
+        return asJson ? json.writeValueAsString(views) : Views.list(views);
+    }
+
+    @Command(command = "log", description = "An upgrade's execution log: step, started, ended, status, notes.")
+    public String log(
+            @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
+            @Option(longNames = "json", description = "print JSON") boolean asJson) throws JsonProcessingException {
+        upgrades.requireExisting(upgradeId);
+        return asJson ? json.writeValueAsString(upgrades.log(upgradeId)) : Views.log(upgrades.log(upgradeId));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.upshift.shell.commands;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.upshift.orchestrator.api.PlanUpgrade;
+import dev.upshift.orchestrator.api.StartPreflight;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.UpgradeStatus;
+import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.orchestrator.planning.PlanRequest;
+import dev.upshift.orchestrator.planning.UpgradePlanner;
+import dev.upshift.orchestrator.ports.InvalidInput;
+import dev.upshift.shell.render.Views;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.shell.command.CommandRegistration.OptionArity;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+/** The commands that change an upgrade: they send commands through the gateway and wait for the outcome. */
+@Command(group = "Upgrade")
+public class UpgradeCommands {
+
+    private final UpgradePlanner planner;
+    private final CommandGateway commands;
+    private final Upgrades upgrades;
+    private final UpgradeProgress progress;
+
+    public UpgradeCommands(UpgradePlanner planner, CommandGateway commands, Upgrades upgrades,
+                           UpgradeProgress progress) {
+        this.planner = planner;
+        this.commands = commands;
+        this.upgrades = upgrades;
+        this.progress = progress;
+    }
+
+    @Command(command = "plan", description = "Plan the upgrade of a compose stack's database; changes nothing in the stack.")
+    public String plan(
+            @Option(longNames = "compose", required = true, description = "the stack's compose file") String compose,
+            @Option(longNames = "service", defaultValue = "db", description = "the database's service") String service,
+            @Option(longNames = "to", required = true, description = "the target image, e.g. postgres:17-alpine") String target,
+            @Option(longNames = "id", description = "the upgrade's id (default: project and time)") String id,
+            @Option(longNames = "method", defaultValue = "dump-restore", description = "dump-restore or pg-upgrade") String method,
+            @Option(longNames = "dependents", description = "dependents in start order, e.g. api,worker,web (default: from depends_on)") String dependents,
+            @Option(longNames = "backup-dir", description = "where backups go (default: backups/ beside the compose file)") String backupDir) {
+        PlanRequest request = new PlanRequest(Path.of(compose), service, target, id, method, list(dependents),
+                backupDir == null ? null : Path.of(backupDir), null);
+        UpgradePlan plan = planner.plan(request);
+        String upgradeId = planner.upgradeId(request, plan);
+        if (upgrades.exists(upgradeId)) {
+            throw new InvalidInput("upgrade '" + upgradeId + "' already exists; choose another --id");
+        }
+        commands.sendAndWait(new PlanUpgrade(upgradeId, plan));
+        progress.awaitProjections();
+        return Views.plan(upgradeId, plan) + "\nNext: upshift preflight " + upgradeId;
+    }
+
+    @Command(command = "preflight", description = "Run Phase 0 (read-only checks) against the live stack.")
+    public String preflight(@Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId) {
+        upgrades.requireExisting(upgradeId);
+        commands.sendAndWait(new StartPreflight(upgradeId));
+        UpgradeView view = progress.await(upgradeId, upgrade -> upgrade.status().resting());
+        String log = Views.log(upgrades.log(upgradeId));
+        if (view.status() == UpgradeStatus.PREFLIGHT_FAILED) {
+            throw new CommandOutcome(CommandOutcome.STEP_FAILED,
+                    log + "\nPre-flight failed at " + view.lastFailure() + "\nNothing in the stack was changed.");
+        }
+        return log + "\nPre-flight passed. Next: upshift run " + upgradeId;
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null ? null : Arrays.stream(commaSeparated.split(",")).map(String::strip)
+                .filter(name -> !name.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.upshift.shell.commands;
+
+import java.util.List;
+
+import dev.upshift.orchestrator.api.FindExecutionLog;
+import dev.upshift.orchestrator.api.LogEntry;
+import dev.upshift.orchestrator.ports.InvalidInput;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/** The store's answers that several commands need: does an upgrade exist, what is its execution log. */
+@Component
+public class Upgrades {
+
+    private final EventStore eventStore;
+    private final QueryGateway queries;
+
+    public Upgrades(EventStore eventStore, QueryGateway queries) {
+        this.eventStore = eventStore;
+        this.queries = queries;
+    }
+
+    public boolean exists(String upgradeId) {
+        return eventStore.lastSequenceNumberFor(upgradeId).isPresent();
+    }
+
+    /** @throws InvalidInput when the store has no such upgrade */
+    public void requireExisting(String upgradeId) {
+        if (!exists(upgradeId)) {
+            throw new InvalidInput("there is no upgrade '" + upgradeId + "' in the store; `upshift list` shows them");
+        }
+    }
+
+    public List<LogEntry> log(String upgradeId) {
+        return queries.query(new FindExecutionLog(upgradeId), ResponseTypes.multipleInstancesOf(LogEntry.class)).join();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.upshift.shell.config;
+
+import java.util.List;
+
+import dev.upshift.audit.log.ExecutionLogProjection;
+import dev.upshift.audit.status.UpgradeStatusProjection;
+import dev.upshift.orchestrator.process.UpgradeSaga;
+import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How Axon runs here. Commands are handled on their own threads, so that a step's I/O runs outside the saga's
+ * unit of work and each step's events are stored the moment it ends. The saga starts at the head of the
+ * stream (it must never re-run history); the read models start at its tail.
+ */
+@Configuration
+public class AxonSetup {
+
+    @Bean
+    public CommandBus commandBus(TransactionManager transactionManager, List<CorrelationDataProvider> providers,
+                                 InFlightCommands inFlight) {
+        AsynchronousCommandBus bus = AsynchronousCommandBus.builder().transactionManager(transactionManager).build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
+        bus.registerDispatchInterceptor(inFlight);
+        bus.registerHandlerInterceptor(inFlight);
+        bus.registerDispatchInterceptor(Actor.current());
+        return bus;
+    }
+
+    /** Who and where: carried from each command to the events it causes, and on to the commands they cause. */
+    @Bean
+    public CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(Actor.USER, Actor.HOST);
+    }
+
+    @Bean
+    public ConfigurerModule eventProcessors() {
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing.usingTrackingEventProcessors();
+            processing.registerTrackingEventProcessorConfiguration(UpgradeSaga.PROCESSING_GROUP, config ->
+                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                            .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+            for (String readModel : List.of(ExecutionLogProjection.PROCESSING_GROUP,
+                    UpgradeStatusProjection.PROCESSING_GROUP)) {
+                processing.registerTrackingEventProcessorConfiguration(readModel, config ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+            }
+        });
+    }
+}

@@ -1,0 +1,115 @@
+package dev.upshift.shell.render;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import dev.upshift.orchestrator.api.Baseline;
+import dev.upshift.orchestrator.api.Bytes;
+import dev.upshift.orchestrator.api.LogEntry;
+import dev.upshift.orchestrator.api.Phase;
+import dev.upshift.orchestrator.api.Runbook;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.UpgradeView;
+
+/** What the commands print, shaped like the runbook: its summary table, its phases, its execution log. */
+public final class Views {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private Views() {
+    }
+
+    public static String plan(String upgradeId, UpgradePlan plan) {
+        StringBuilder out = new StringBuilder("# Upgrade plan " + upgradeId + "\n\n");
+        out.append(new MarkdownTable("Item", "Value")
+                .row("Compose file", plan.composeFile())
+                .row("Project / service", plan.project() + " / " + plan.service())
+                .row("Current image", plan.sourceImage())
+                .row("Target image", plan.targetImage())
+                .row("Method", plan.method().label())
+                .row("Database / root user", plan.database() + " / " + plan.superuser())
+                .row("Password", "read at run time: " + plan.password())
+                .row("Data volume", plan.volume() + " at " + plan.dataDirectory())
+                .row("Backups", plan.backupDir())
+                .row("Stop order", String.join(", ", plan.stopOrder()))
+                .row("Start order", String.join(", ", plan.startOrder()))
+                .render());
+        Runbook runbook = Runbook.of(plan);
+        for (Phase phase : Phase.values()) {
+            if (runbook.inPhase(phase).isEmpty()) {
+                continue;
+            }
+            out.append("\n### Phase ").append(phase.number()).append(": ").append(phase.title()).append('\n');
+            runbook.inPhase(phase).forEach(step -> out.append("- ").append(step).append('\n'));
+        }
+        return out.toString();
+    }
+
+    public static String status(UpgradeView view) {
+        MarkdownTable table = new MarkdownTable("Item", "Value")
+                .row("Status", view.status())
+                .row("Project / service", view.project() + " / " + view.service())
+                .row("Current image", view.sourceImage())
+                .row("Target image", view.targetImage())
+                .row("Method", view.method())
+                .row("Planned", time(view.plannedAt()))
+                .row("Last change", time(view.updatedAt()));
+        if (view.currentStep() != null) {
+            table.row("Step in progress", view.currentStep());
+        }
+        if (view.lastFailure() != null) {
+            table.row("Last failure", view.lastFailure());
+        }
+        Baseline baseline = view.baseline();
+        if (baseline != null) {
+            table.row("Current version", "PostgreSQL " + baseline.serverVersion())
+                    .row("Database name", baseline.database())
+                    .row("Database size", Bytes.human(baseline.databaseSizeBytes()))
+                    .row("Tables", baseline.tables().size())
+                    .row("Extensions", String.join(", ", baseline.extensions().stream()
+                            .map(extension -> extension.name() + " " + extension.version()).toList()))
+                    .row("Roles", String.join(", ", baseline.roles().stream()
+                            .map(role -> role.attributes().isEmpty() ? role.name()
+                                    : role.name() + " (" + String.join(", ", role.attributes()) + ")").toList()))
+                    .row("Migration version", baseline.migrationVersion());
+            baseline.tables().stream().filter(t -> t.name().equals("users") || t.name().equals("posts"))
+                    .forEach(t -> table.row(capitalized(t.name()), t.rows()));
+        }
+        return "# Upgrade " + view.upgradeId() + "\n\n" + table.render();
+    }
+
+    public static String list(List<UpgradeView> views) {
+        if (views.isEmpty()) {
+            return "No upgrades in the store yet. Start with: upshift plan --compose FILE --service db --to IMAGE";
+        }
+        MarkdownTable table = new MarkdownTable("Upgrade", "Status", "Project", "From", "To", "Planned");
+        views.forEach(view -> table.row(view.upgradeId(), view.status(), view.project(), view.sourceImage(),
+                view.targetImage(), time(view.plannedAt())));
+        return table.render();
+    }
+
+    public static String log(List<LogEntry> entries) {
+        MarkdownTable table = new MarkdownTable("Step", "Started", "Ended", "Status", "Notes");
+        entries.forEach(entry -> table.row("Phase " + entry.step() + " " + entry.title(), time(entry.started()),
+                time(entry.ended()), status(entry.status()), entry.notes()));
+        return table.render();
+    }
+
+    private static String status(String status) {
+        return switch (status) {
+            case LogEntry.DONE -> "✅ Done";
+            case LogEntry.FAILED -> "❌ Failed";
+            default -> "🔄 Running";
+        };
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}

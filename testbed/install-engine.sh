@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what the test bed needs when it is absent — Docker engine, compose v2 plugin, mmdebstrap —
+# and starts the engine when none answers. Safe to run again: every step looks before it acts.
+set -euo pipefail
+
+MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+export DEBIAN_FRONTEND=noninteractive
+
+apt_updated=false
+apt_install() {
+  $apt_updated || { apt-get update -qq; apt_updated=true; }
+  apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+command -v dockerd >/dev/null || apt_install docker.io
+command -v mmdebstrap >/dev/null || apt_install mmdebstrap
+command -v curl >/dev/null || apt_install curl
+
+# The compose plugin comes from trixie, fetched through a private apt list so the host's sources stay bookworm.
+if ! docker compose version >/dev/null 2>&1; then
+  work=$(mktemp -d)
+  mkdir -p "$work/lists/partial" "$work/archives/partial"
+  echo "deb $MIRROR trixie main" >"$work/sources.list"
+  opts=(-o Dir::Etc::SourceList="$work/sources.list" -o Dir::Etc::SourceParts=/dev/null
+        -o Dir::State::Lists="$work/lists" -o Dir::Cache::Archives="$work/archives")
+  apt-get "${opts[@]}" update -qq
+  (cd "$work" && apt-get "${opts[@]}" download docker-compose >/dev/null)
+  dpkg-deb -x "$work"/docker-compose_*.deb "$work/root"
+  for plugins in /usr/local/lib/docker/cli-plugins /usr/libexec/docker/cli-plugins; do
+    mkdir -p "$plugins"
+    install -m 0755 "$work/root/usr/libexec/docker/cli-plugins/docker-compose" "$plugins/docker-compose"
+  done
+  rm -rf "$work"
+fi
+
+if ! docker info >/dev/null 2>&1; then
+  mkdir -p /var/log
+  nohup dockerd --storage-driver=vfs >/var/log/dockerd.log 2>&1 &
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && break
+    sleep 1
+  done
+  docker info >/dev/null 2>&1 || { echo "dockerd did not answer; see /var/log/dockerd.log" >&2; exit 1; }
+fi
+echo "engine: $(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})'), $(docker compose version --short | sed 's/^/compose /')"
