@@ -1,0 +1,171 @@
+package dev.upshift.orchestrator.adapters.jdbc;
+
+import dev.upshift.orchestrator.api.Baseline;
+import dev.upshift.orchestrator.api.Baseline.ExtensionVersion;
+import dev.upshift.orchestrator.api.Baseline.RoleAttributes;
+import dev.upshift.orchestrator.api.Baseline.TableRows;
+import dev.upshift.orchestrator.ports.DatabaseEndpoint;
+import dev.upshift.orchestrator.ports.DatabaseInspector;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link DatabaseInspector} over plain JDBC: one read-only REPEATABLE READ transaction, so all counts share one snapshot. */
+public class JdbcDatabaseInspector implements DatabaseInspector {
+
+    private static final String APPLICATION_NAME = "upshift";
+    private static final int CONNECT_TIMEOUT_SECONDS = 5;
+    private static final int LOGIN_TIMEOUT_SECONDS = 10;
+
+    private static final String SERVER = """
+            SELECT current_setting('server_version'), current_setting('server_version_num')::int,
+                   current_database(), pg_database_size(current_database())""";
+    // pg_ is reserved for system schemas (pg_catalog, pg_toast*, other sessions' pg_temp*), so no user schema starts with it
+    private static final String TABLES = """
+            SELECT n.nspname, c.relname
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+            ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C\"""";
+    private static final String EXTENSIONS = "SELECT extname, extversion FROM pg_extension ORDER BY extname COLLATE \"C\"";
+    private static final String ROLES = """
+            SELECT rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls,
+                   rolconnlimit, to_char(rolvaliduntil AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"') AS valid_until_utc
+            FROM pg_roles WHERE rolname NOT LIKE 'pg\\_%' ORDER BY rolname COLLATE "C\"""";
+    // the schema on the search path first, as the application itself would find it
+    private static final String MIGRATION_TABLE = """
+            SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relname = 'alembic_version' AND c.relkind IN ('r', 'p') AND n.nspname NOT LIKE 'pg\\_%'
+            ORDER BY n.nspname = current_schema() DESC, n.nspname COLLATE "C" LIMIT 1""";
+
+    @Override
+    public Baseline inspect(DatabaseEndpoint endpoint) {
+        try (Connection connection = connect(endpoint)) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement statement = connection.createStatement()) {
+                // a count waits behind an ACCESS EXCLUSIVE lock (a running migration): give up rather than hang
+                statement.execute("SET LOCAL lock_timeout = '30s'");
+            }
+            Baseline baseline = baseline(connection);
+            connection.commit();
+            return baseline;
+        } catch (SQLException e) {
+            throw failure(endpoint, e);
+        }
+    }
+
+    private static Baseline baseline(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet server = statement.executeQuery(SERVER)) {
+            server.next();
+            return new Baseline(
+                    server.getString(1),
+                    server.getInt(2),
+                    server.getString(3),
+                    server.getLong(4),
+                    tables(connection),
+                    extensions(connection),
+                    roles(connection),
+                    migrationVersion(connection));
+        }
+    }
+
+    private record TableName(String schema, String name) {
+    }
+
+    private static List<TableRows> tables(Connection connection) throws SQLException {
+        List<TableName> names = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(TABLES)) {
+            while (rows.next()) {
+                names.add(new TableName(rows.getString(1), rows.getString(2)));
+            }
+        }
+        List<TableRows> tables = new ArrayList<>();
+        for (TableName table : names) {
+            tables.add(new TableRows(table.schema(), table.name(), exactCount(connection, table)));
+        }
+        return tables;
+    }
+
+    /** count(*), not pg_class.reltuples: the integrity check compares exact numbers. */
+    private static long exactCount(Connection connection, TableName table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM " + quoted(table.schema()) + "." + quoted(table.name()))) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    private static List<ExtensionVersion> extensions(Connection connection) throws SQLException {
+        List<ExtensionVersion> extensions = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(EXTENSIONS)) {
+            while (rows.next()) {
+                extensions.add(new ExtensionVersion(rows.getString(1), rows.getString(2)));
+            }
+        }
+        return extensions;
+    }
+
+    private static List<RoleAttributes> roles(Connection connection) throws SQLException {
+        List<RoleAttributes> roles = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(ROLES)) {
+            while (rows.next()) {
+                roles.add(new RoleAttributes(rows.getString("rolname"), RoleAttributeNames.of(rows)));
+            }
+        }
+        return roles;
+    }
+
+    /** Alembic keeps one row per head; several heads are listed sorted, comma-separated. */
+    private static String migrationVersion(Connection connection) throws SQLException {
+        String schema;
+        try (PreparedStatement statement = connection.prepareStatement(MIGRATION_TABLE);
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                return null;
+            }
+            schema = rows.getString(1);
+        }
+        List<String> heads = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT version_num FROM " + quoted(schema)
+                     + ".alembic_version ORDER BY version_num COLLATE \"C\"")) {
+            while (rows.next()) {
+                heads.add(rows.getString(1));
+            }
+        }
+        return heads.isEmpty() ? null : String.join(",", heads);
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static Connection connect(DatabaseEndpoint endpoint) throws SQLException {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {endpoint.host()});
+        dataSource.setPortNumbers(new int[] {endpoint.port()});
+        dataSource.setDatabaseName(endpoint.database());
+        dataSource.setUser(endpoint.user());
+        dataSource.setPassword(endpoint.password());
+        dataSource.setApplicationName(APPLICATION_NAME);
+        dataSource.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+        dataSource.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+        return dataSource.getConnection();
+    }
+
+    /** The endpoint's toString is password-free; the driver's text is scrubbed too, and dropped as cause if it held it. */
+    private static DatabaseInspectionFailed failure(DatabaseEndpoint endpoint, SQLException e) {
+        String password = endpoint.password();
+        String detail = PasswordScrubber.scrub(String.valueOf(e.getMessage()), password).strip().replaceAll("\\s+", " ");
+        String message = "could not inspect database " + endpoint + ": " + detail
+                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")");
+        return new DatabaseInspectionFailed(message, e.getSQLState(), PasswordScrubber.mentions(e, password) ? null : e);
+    }
+}
