@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS execution_log (
 CREATE TABLE IF NOT EXISTS upgrade_status (
     upgrade_id   VARCHAR(64)  NOT NULL,
     status       VARCHAR(32)  NOT NULL,
+    run_active   BOOLEAN      NOT NULL,
     project      VARCHAR(200) NOT NULL,
     service      VARCHAR(200) NOT NULL,
     source_image VARCHAR(300) NOT NULL,

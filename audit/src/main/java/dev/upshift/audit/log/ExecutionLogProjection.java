@@ -7,7 +7,9 @@ import dev.upshift.audit.store.SqlTime;
 import dev.upshift.orchestrator.api.FindExecutionLog;
 import dev.upshift.orchestrator.api.LogEntry;
 import dev.upshift.orchestrator.api.PreflightFailed;
+import dev.upshift.orchestrator.api.RollbackFailed;
 import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepFailed;
 import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.StepStarted;
 import org.axonframework.config.ProcessingGroup;
@@ -40,7 +42,7 @@ public class ExecutionLogProjection {
         if (updated == 0) {
             jdbc.update("INSERT INTO execution_log (upgrade_id, step_number, position, title, started_at, status) "
                             + "VALUES (?, ?, ?, ?, ?, ?)",
-                    event.upgradeId(), step.number(), position(step), step.title(), SqlTime.of(at), LogEntry.RUNNING);
+                    event.upgradeId(), step.number(), step.position(), step.title(), SqlTime.of(at), LogEntry.RUNNING);
         }
     }
 
@@ -51,6 +53,16 @@ public class ExecutionLogProjection {
 
     @EventHandler
     void on(PreflightFailed event, @Timestamp Instant at) {
+        end(event.upgradeId(), event.step(), at, LogEntry.FAILED, event.reason());
+    }
+
+    @EventHandler
+    void on(StepFailed event, @Timestamp Instant at) {
+        end(event.upgradeId(), event.step(), at, LogEntry.FAILED, event.reason());
+    }
+
+    @EventHandler
+    void on(RollbackFailed event, @Timestamp Instant at) {
         end(event.upgradeId(), event.step(), at, LogEntry.FAILED, event.reason());
     }
 
@@ -75,11 +87,5 @@ public class ExecutionLogProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM execution_log");
-    }
-
-    /** "4.12" sorts after "4.2": phase and index as numbers. */
-    private static int position(Step step) {
-        String[] parts = step.number().split("\\.");
-        return Integer.parseInt(parts[0]) * 1000 + Integer.parseInt(parts[1]);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +15,12 @@ import dev.upshift.orchestrator.api.BaselineCaptured;
 import dev.upshift.orchestrator.api.FindUpgrade;
 import dev.upshift.orchestrator.api.ListUpgrades;
 import dev.upshift.orchestrator.api.PreflightFailed;
-import dev.upshift.orchestrator.api.PreflightPassed;
 import dev.upshift.orchestrator.api.PreflightStarted;
+import dev.upshift.orchestrator.api.RollbackFailed;
+import dev.upshift.orchestrator.api.RunStarted;
+import dev.upshift.orchestrator.api.StepFailed;
+import dev.upshift.orchestrator.api.UpgradeEvent;
+import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.StepStarted;
 import dev.upshift.orchestrator.api.UpgradePlan;
@@ -45,51 +50,63 @@ public class UpgradeStatusProjection {
         this.json = json;
     }
 
+    /** Axon calls only the most specific handler of an event: every later event comes here. */
     @EventHandler
-    void on(UpgradePlanned event, @Timestamp Instant at) {
+    void on(UpgradeEvent event, @Timestamp Instant at) throws JsonProcessingException {
+        if (event instanceof UpgradePlanned planned) {
+            planned(planned, at);
+            return;
+        }
+        UpgradeState state = state(event.upgradeId()).next(event);
+        jdbc.update("UPDATE upgrade_status SET status = ?, run_active = ?, updated_at = ? WHERE upgrade_id = ?",
+                state.status().name(), state.runActive(), SqlTime.of(at), event.upgradeId());
+        if (event instanceof StepStarted started) {
+            set(event, "current_step", started.step().toString());
+        } else if (event instanceof StepOutcome) {
+            set(event, "current_step", null);
+        } else if (event instanceof PreflightStarted || event instanceof RunStarted) {
+            set(event, "last_failure", null);
+        }
+        failure(event).ifPresent(reason -> {
+            set(event, "current_step", null);
+            set(event, "last_failure", reason);
+        });
+        if (event instanceof BaselineCaptured captured) {
+            set(event, "baseline", json.writeValueAsString(captured.baseline()));
+        }
+    }
+
+    private void planned(UpgradePlanned event, Instant at) {
         UpgradePlan plan = event.plan();
-        jdbc.update("INSERT INTO upgrade_status (upgrade_id, status, project, service, source_image, target_image, "
-                        + "method, stop_order, planned_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.upgradeId(), UpgradeStatus.PLANNED.name(), plan.project(), plan.service(), plan.sourceImage(),
-                plan.targetImage(), plan.method().label(), String.join(",", plan.stopOrder()), SqlTime.of(at), SqlTime.of(at));
+        jdbc.update("INSERT INTO upgrade_status (upgrade_id, status, run_active, project, service, source_image, "
+                        + "target_image, method, stop_order, planned_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                event.upgradeId(), UpgradeStatus.PLANNED.name(), false, plan.project(), plan.service(),
+                plan.sourceImage(), plan.targetImage(), plan.method().label(), String.join(",", plan.stopOrder()),
+                SqlTime.of(at), SqlTime.of(at));
     }
 
-    @EventHandler
-    void on(PreflightStarted event, @Timestamp Instant at) {
-        jdbc.update("UPDATE upgrade_status SET status = ?, last_failure = NULL, updated_at = ? WHERE upgrade_id = ?",
-                UpgradeStatus.PREFLIGHT_RUNNING.name(), SqlTime.of(at), event.upgradeId());
+    private static Optional<String> failure(UpgradeEvent event) {
+        if (event instanceof PreflightFailed failed) {
+            return Optional.of(failed.step().number() + ": " + failed.reason());
+        }
+        if (event instanceof StepFailed failed) {
+            return Optional.of(failed.step().number() + ": " + failed.reason());
+        }
+        if (event instanceof RollbackFailed failed) {
+            return Optional.of(failed.step().number() + ": " + failed.reason() + " — left " + failed.leftForOperator());
+        }
+        return Optional.empty();
     }
 
-    @EventHandler
-    void on(StepStarted event, @Timestamp Instant at) {
-        jdbc.update("UPDATE upgrade_status SET current_step = ?, updated_at = ? WHERE upgrade_id = ?",
-                event.step().toString(), SqlTime.of(at), event.upgradeId());
+    private UpgradeState state(String upgradeId) {
+        return jdbc.queryForObject("SELECT status, run_active FROM upgrade_status WHERE upgrade_id = ?",
+                (row, index) -> new UpgradeState(UpgradeStatus.valueOf(row.getString(1)), row.getBoolean(2)),
+                upgradeId);
     }
 
-    @EventHandler
-    void on(StepOutcome event, @Timestamp Instant at) {
-        jdbc.update("UPDATE upgrade_status SET current_step = NULL, updated_at = ? WHERE upgrade_id = ?",
-                SqlTime.of(at), event.upgradeId());
-    }
-
-    @EventHandler
-    void on(BaselineCaptured event) throws JsonProcessingException {
-        jdbc.update("UPDATE upgrade_status SET baseline = ? WHERE upgrade_id = ?",
-                json.writeValueAsString(event.baseline()), event.upgradeId());
-    }
-
-    @EventHandler
-    void on(PreflightFailed event, @Timestamp Instant at) {
-        jdbc.update("UPDATE upgrade_status SET status = ?, current_step = NULL, last_failure = ?, updated_at = ? "
-                        + "WHERE upgrade_id = ?",
-                UpgradeStatus.PREFLIGHT_FAILED.name(), event.step().number() + ": " + event.reason(), SqlTime.of(at),
-                event.upgradeId());
-    }
-
-    @EventHandler
-    void on(PreflightPassed event, @Timestamp Instant at) {
-        jdbc.update("UPDATE upgrade_status SET status = ?, updated_at = ? WHERE upgrade_id = ?",
-                UpgradeStatus.PREFLIGHT_PASSED.name(), SqlTime.of(at), event.upgradeId());
+    /** Column names are this class's own constants, never input. */
+    private void set(UpgradeEvent event, String column, String value) {
+        jdbc.update("UPDATE upgrade_status SET " + column + " = ? WHERE upgrade_id = ?", value, event.upgradeId());
     }
 
     @QueryHandler

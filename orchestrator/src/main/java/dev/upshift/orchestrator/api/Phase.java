@@ -8,7 +8,8 @@ public enum Phase {
     EXECUTE(3, "Execute upgrade (downtime)"),
     RESTORE_SERVICES(4, "Restore services"),
     VALIDATE(5, "Post-upgrade validation"),
-    CLEANUP(6, "Cleanup (scheduled)");
+    CLEANUP(6, "Cleanup (scheduled)"),
+    ROLLBACK(9, "Rollback");
 
     private final int number;
     private final String title;
@@ -20,6 +21,11 @@ public enum Phase {
 
     public int number() {
         return number;
+    }
+
+    /** How its steps are numbered: "3" for Phase 3 (3.1, 3.2…), "R" for the rollback (R.1, R.2…). */
+    public String prefix() {
+        return this == ROLLBACK ? "R" : String.valueOf(number);
     }
 
     public String title() {

@@ -14,6 +14,9 @@ public record Runbook(List<Step> steps) {
     public static Runbook of(UpgradePlan plan) {
         List<Step> steps = new ArrayList<>();
         for (Phase phase : Phase.values()) {
+            if (phase == Phase.ROLLBACK) {
+                continue;
+            }
             int index = 1;
             for (StepKind kind : StepKind.values()) {
                 if (kind.phase() != phase) {
@@ -21,10 +24,10 @@ public record Runbook(List<Step> steps) {
                 }
                 if (kind == StepKind.START_SERVICE) {
                     for (String service : plan.startOrder()) {
-                        steps.add(new Step(phase.number() + "." + index++, kind, service));
+                        steps.add(new Step(phase.prefix() + "." + index++, kind, service));
                     }
                 } else {
-                    steps.add(new Step(phase.number() + "." + index++, kind, null));
+                    steps.add(new Step(phase.prefix() + "." + index++, kind, null));
                 }
             }
         }

@@ -17,6 +17,11 @@ public record Step(String number, StepKind kind, String service) {
         return kind.phase();
     }
 
+    /** Where the step sorts in a log: by phase, then by its index (so that 4.12 follows 4.2). */
+    public int position() {
+        return phase().ordinal() * 1000 + Integer.parseInt(number.substring(number.indexOf('.') + 1));
+    }
+
     public String title() {
         return kind.title(service);
     }

@@ -23,7 +23,14 @@ public enum StepKind {
     ALL_SERVICES_RUNNING(Phase.RESTORE_SERVICES, "Verify all services running"),
     HEALTH_PROBES(Phase.VALIDATE, "Health probes"),
     REBUILD_STATISTICS(Phase.VALIDATE, "ANALYZE and update extensions"),
-    SMOKE_QUERIES(Phase.VALIDATE, "Smoke queries");
+    SMOKE_QUERIES(Phase.VALIDATE, "Smoke queries"),
+    STOP_STARTED_DEPENDENTS(Phase.ROLLBACK, "Stop the dependents started on the new version"),
+    REMOVE_NEW_DATABASE(Phase.ROLLBACK, "Stop and remove the new container (keep its volume)"),
+    REVERT_COMPOSE_FILE(Phase.ROLLBACK, "Revert the compose file"),
+    RECREATE_OLD_DATABASE(Phase.ROLLBACK, "Recreate the old container from its recorded spec"),
+    LIFT_FENCE(Phase.ROLLBACK, "Lift the fence"),
+    VERIFY_OLD_DATABASE(Phase.ROLLBACK, "Verify the old version and its data"),
+    RESTART_DEPENDENTS(Phase.ROLLBACK, "Start the dependents again");
 
     private final Phase phase;
     private final String title;

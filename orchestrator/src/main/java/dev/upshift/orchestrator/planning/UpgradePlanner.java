@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,14 +147,12 @@ public class UpgradePlanner {
                         + dataDirectory + " on no named volume; Upshift needs one to keep the old data untouched"));
     }
 
-    /** The service's environment as the container sees it: env files first, the environment block over them. */
     private static Map<String, String> environment(ComposeService service) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        for (Path envFile : service.envFiles()) {
-            environment.putAll(readEnvFile(envFile));
+        try {
+            return EnvFile.environmentOf(service);
+        } catch (UncheckedIOException unreadable) {
+            throw new InvalidInput(unreadable.getMessage() + ": " + unreadable.getCause().getMessage());
         }
-        environment.putAll(service.environment());
-        return environment;
     }
 
     private static SecretSource passwordSource(Path file, ComposeService database) {

@@ -2,7 +2,7 @@ package dev.upshift.orchestrator.ports;
 
 import java.nio.file.Path;
 
-/** Reads a Docker Compose file, and changes one service's image in it without touching anything else. */
+/** Reads a Docker Compose file, and changes one service's image or data volume in it without touching anything else. */
 public interface ComposeFile {
 
     /** @throws InvalidInput when the file is missing, unreadable or not a compose file */
@@ -13,4 +13,15 @@ public interface ComposeFile {
      * and returns the previous value.
      */
     String replaceImage(Path file, String service, String newImage);
+
+    /**
+     * Points one service's mount of a named volume at another named volume, declaring the new one at top level
+     * (after the last declared volume, or in a new top-level volumes: block at the end of the file); everything
+     * else untouched. Does nothing if the service already mounts the new volume there.
+     *
+     * @throws InvalidInput when the service does not mount the old volume, when either volume is declared
+     *         {@code external:} or with a {@code name:}, or when the places to edit are not plainly written
+     *         (anchors, merge keys, flow style); the file is then left untouched
+     */
+    void replaceVolume(Path file, String service, String oldVolume, String newVolume);
 }

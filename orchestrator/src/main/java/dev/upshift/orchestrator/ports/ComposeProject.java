@@ -10,11 +10,13 @@ import java.util.Optional;
  *
  * @param name the top-level {@code name:}, or null when the file has none
  * @param services in the order the file lists them
+ * @param volumes the names declared under the top-level {@code volumes:}, in file order
  */
-public record ComposeProject(Path file, String name, List<ComposeService> services) {
+public record ComposeProject(Path file, String name, List<ComposeService> services, List<String> volumes) {
 
     public ComposeProject {
         services = List.copyOf(services);
+        volumes = List.copyOf(volumes);
     }
 
     public Optional<ComposeService> service(String name) {

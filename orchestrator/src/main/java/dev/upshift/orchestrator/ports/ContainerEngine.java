@@ -1,10 +1,17 @@
 package dev.upshift.orchestrator.ports;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The Docker engine, as much of it as the runbook uses. */
+import dev.upshift.orchestrator.api.ContainerSpec;
+
+/**
+ * The Docker engine, as much of it as the runbook uses. Every method that changes something is idempotent:
+ * stopping a stopped container or creating a volume that exists does nothing. No method removes a volume.
+ */
 public interface ContainerEngine {
 
     /** @throws EngineUnreachable when the engine does not answer */
@@ -18,9 +25,56 @@ public interface ContainerEngine {
 
     Optional<ImageInfo> image(String reference);
 
+    /** Pulls an image from its registry; fails with the registry's answer if it cannot. */
+    void pull(String reference);
+
     /** Runs a command in a throwaway container of the image (its entrypoint bypassed) and removes it. */
     CommandResult runOnce(String image, List<String> command);
 
     /** Free bytes on the filesystem that holds the engine's volumes and images. */
     long dataRootFreeBytes();
+
+    /** The container's configuration without its image's defaults (see {@link ContainerSpec}). */
+    ContainerSpec spec(String containerId);
+
+    /** Stops a running container, waiting up to the timeout for a clean exit; does nothing if it is stopped. */
+    void stop(String containerId, Duration timeout);
+
+    /** Starts a stopped container; does nothing if it runs. */
+    void start(String containerId);
+
+    /** Removes a stopped container, never its volumes; does nothing if it is gone. */
+    void remove(String containerId);
+
+    /**
+     * Creates (not starts) a container from a spec whose environment values are all present, on the spec's
+     * image, attached to every network with its aliases; returns its id.
+     */
+    String create(ContainerSpec spec);
+
+    /** Creates a named volume with these labels; does nothing if it exists. */
+    void createVolume(String name, Map<String, String> labels);
+
+    boolean volumeExists(String name);
+
+    /** Runs a command in a running container and collects what it printed. */
+    CommandResult exec(String containerId, List<String> command);
+
+    /**
+     * Runs a command in a running container and streams its stdout into a new file (mode 0600), so large dumps
+     * never sit in memory. Returns the command's result with stdout empty.
+     */
+    CommandResult execToFile(String containerId, List<String> command, Path file);
+
+    /** Copies a local file into a container (running or not) at the given absolute path. */
+    void copyInto(String containerId, Path file, String containerPath);
+
+    /**
+     * Waits until the container is healthy (or running, for a container without a health check) and returns its
+     * state then; returns as soon as it exits, and at the timeout with whatever state it is in.
+     */
+    ContainerInfo awaitHealthy(String containerId, Duration timeout);
+
+    /** The last lines the container printed, stdout and stderr together, to explain a failure. */
+    String logTail(String containerId, int lines);
 }

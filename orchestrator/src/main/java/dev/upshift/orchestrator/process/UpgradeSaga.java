@@ -1,23 +1,43 @@
 package dev.upshift.orchestrator.process;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.upshift.orchestrator.api.CompleteRollback;
+import dev.upshift.orchestrator.api.CompleteUpgrade;
+import dev.upshift.orchestrator.api.DowntimeApproved;
+import dev.upshift.orchestrator.api.InitiateRollback;
 import dev.upshift.orchestrator.api.PassPreflight;
+import dev.upshift.orchestrator.api.PauseRun;
 import dev.upshift.orchestrator.api.Phase;
+import dev.upshift.orchestrator.api.PreflightPassed;
 import dev.upshift.orchestrator.api.PreflightStarted;
+import dev.upshift.orchestrator.api.RollbackCompleted;
+import dev.upshift.orchestrator.api.RollbackFailed;
+import dev.upshift.orchestrator.api.RollbackInitiated;
+import dev.upshift.orchestrator.api.RunResumed;
+import dev.upshift.orchestrator.api.RunStarted;
 import dev.upshift.orchestrator.api.RunStep;
 import dev.upshift.orchestrator.api.Runbook;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepFailed;
+import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.UpgradeCompleted;
 import dev.upshift.orchestrator.api.UpgradePlanned;
+import dev.upshift.orchestrator.api.WaitAtGate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
 /**
- * Drives an upgrade through its runbook: on each event it decides which step comes next and asks the step
- * runner for it. It never does I/O itself, and its processor starts at the head of the stream so that it
- * never re-runs history. It lives as long as the upgrade: a passed or failed pre-flight is a gate, not an end.
+ * Drives an upgrade through its runbook: on each event it decides which step comes next — or a gate, a
+ * pause, the end, or the compensation — and asks for it. It never does I/O itself, and its processor starts
+ * at the head of the stream so that it never re-runs history. A passed or failed pre-flight, the approval
+ * gate and a pause are rests, not ends: the saga lives until the upgrade completes or is rolled back.
  */
 @Saga
 @ProcessingGroup(UpgradeSaga.PROCESSING_GROUP)
@@ -26,8 +46,16 @@ public class UpgradeSaga {
 
     public static final String PROCESSING_GROUP = "Automation_UpgradeSaga";
     private static final String UPGRADE_ID = "upgradeId";
+    private static final String QUICK = "quick";
 
     private Runbook runbook;
+    private boolean running;
+    private boolean approved;
+    private Integer untilPhase;
+    private Step lastCompleted;
+    private String failure;
+    private List<Step> rollbackSteps;
+    private Step lastRolledBack;
 
     @StartSaga
     @SagaEventHandler(associationProperty = UPGRADE_ID)
@@ -37,15 +65,121 @@ public class UpgradeSaga {
 
     @SagaEventHandler(associationProperty = UPGRADE_ID)
     public void on(PreflightStarted event, CommandGateway commands) {
+        lastCompleted = null;
         commands.send(new RunStep(event.upgradeId(), runbook.first(Phase.PREFLIGHT)));
     }
 
     @SagaEventHandler(associationProperty = UPGRADE_ID)
+    public void on(DowntimeApproved event) {
+        approved = true;
+    }
+
+    @SagaEventHandler(associationProperty = UPGRADE_ID)
+    public void on(RunStarted event, CommandGateway commands) {
+        running = true;
+        untilPhase = event.untilPhase();
+        if (preflightPassed()) {
+            proceedAfter(event.upgradeId(), lastCompleted, commands);
+        }
+        // otherwise the pre-flight starts first, and PreflightPassed continues the run
+    }
+
+    @SagaEventHandler(associationProperty = UPGRADE_ID)
     public void on(StepOutcome event, CommandGateway commands) {
-        if (runbook.isLastOf(Phase.PREFLIGHT, event.step())) {
+        Step step = event.step();
+        if (step.phase() == Phase.ROLLBACK) {
+            lastRolledBack = step;
+            rollBackAfter(event.upgradeId(), step, commands);
+            return;
+        }
+        lastCompleted = step;
+        if (runbook.isLastOf(Phase.PREFLIGHT, step)) {
             commands.send(new PassPreflight(event.upgradeId()));
         } else {
-            commands.send(new RunStep(event.upgradeId(), runbook.after(event.step()).orElseThrow()));
+            proceedAfter(event.upgradeId(), step, commands);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = UPGRADE_ID)
+    public void on(PreflightPassed event, CommandGateway commands) {
+        if (running) {
+            proceedAfter(event.upgradeId(), lastCompleted, commands);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = UPGRADE_ID)
+    public void on(RunResumed event, CommandGateway commands) {
+        running = true;
+        if (event.inProgress() != null) {
+            commands.send(new RunStep(event.upgradeId(), event.inProgress()));
+        } else if (rollbackSteps != null) {
+            rollBackAfter(event.upgradeId(), lastRolledBack, commands);
+        } else if (failure != null) {
+            commands.send(new InitiateRollback(event.upgradeId(), failure, QUICK, true, false));
+        } else if (lastCompleted != null) {
+            proceedAfter(event.upgradeId(), lastCompleted, commands);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = UPGRADE_ID)
+    public void on(StepFailed event, CommandGateway commands) {
+        failure = "step " + event.step() + " failed: " + event.reason();
+        commands.send(new InitiateRollback(event.upgradeId(), failure, QUICK, true, false));
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = UPGRADE_ID)
+    public void on(RollbackInitiated event, CommandGateway commands) {
+        rollbackSteps = event.steps();
+        lastRolledBack = null;
+        rollBackAfter(event.upgradeId(), null, commands);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = UPGRADE_ID)
+    public void on(UpgradeCompleted event) {
+        // the upgrade is over; a rollback requested later starts a saga of its own
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = UPGRADE_ID)
+    public void on(RollbackCompleted event) {
+        // the stack serves on the old version again
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = UPGRADE_ID)
+    public void on(RollbackFailed event) {
+        // what is left is the operator's, as the event says
+    }
+
+    private boolean preflightPassed() {
+        return lastCompleted != null
+                && (lastCompleted.phase() != Phase.PREFLIGHT || runbook.isLastOf(Phase.PREFLIGHT, lastCompleted));
+    }
+
+    /** The compensating step after the given one (the first after null), or the end of the rollback. */
+    private void rollBackAfter(String upgradeId, Step step, CommandGateway commands) {
+        int next = step == null ? 0 : rollbackSteps.indexOf(step) + 1;
+        commands.send(next < rollbackSteps.size()
+                ? new RunStep(upgradeId, rollbackSteps.get(next))
+                : new CompleteRollback(upgradeId));
+    }
+
+    /** After a step: the next one, unless the run pauses there, the downtime awaits approval, or all is done. */
+    private void proceedAfter(String upgradeId, Step step, CommandGateway commands) {
+        Step next = runbook.after(step).orElse(null);
+        if (next == null || next.phase() == Phase.CLEANUP) {
+            running = false;
+            commands.send(new CompleteUpgrade(upgradeId));
+        } else if (untilPhase != null && step.phase().number() <= untilPhase && next.phase().number() > untilPhase) {
+            running = false;
+            commands.send(new PauseRun(upgradeId, step.phase().number()));
+        } else if (next.kind() == StepKind.STOP_DEPENDENTS && !approved) {
+            running = false;
+            commands.send(new WaitAtGate(upgradeId));
+        } else {
+            commands.send(new RunStep(upgradeId, next));
         }
     }
 }

@@ -7,10 +7,20 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.upshift.orchestrator.ports.ComposeProject.ComposeService;
+
 /** A compose env_file: KEY=VALUE lines, # comments, values optionally quoted. */
 public final class EnvFile {
 
     private EnvFile() {
+    }
+
+    /** A service's environment as compose gives it: its env files in order, then its environment block over them. */
+    public static Map<String, String> environmentOf(ComposeService service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        service.envFiles().forEach(file -> environment.putAll(read(file)));
+        environment.putAll(service.environment());
+        return environment;
     }
 
     public static Map<String, String> read(Path file) {

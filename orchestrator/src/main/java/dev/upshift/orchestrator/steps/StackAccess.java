@@ -1,28 +1,48 @@
 package dev.upshift.orchestrator.steps;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import dev.upshift.orchestrator.api.ContainerSpec;
 import dev.upshift.orchestrator.api.SecretSource;
+import dev.upshift.orchestrator.api.ServiceHealth;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.ports.ComposeFile;
+import dev.upshift.orchestrator.ports.ComposeProject.ComposeService;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Finds a plan's containers and connects to its database, reading the password only when it is needed. */
+/**
+ * Finds a plan's containers, connects to its database and waits for services, reading secrets only at the
+ * moment they are needed and only from where the stack itself keeps them.
+ */
 @Component
 public class StackAccess {
 
     private static final int POSTGRES_PORT = 5432;
+    private static final String MAINTENANCE_DATABASE = "postgres";
+    private static final Duration POLL = Duration.ofSeconds(2);
 
     private final ContainerEngine engine;
     private final ComposeFile composeFile;
+    private final Duration healthTimeout;
 
-    public StackAccess(ContainerEngine engine, ComposeFile composeFile) {
+    public StackAccess(ContainerEngine engine, ComposeFile composeFile,
+                       @Value("${upshift.health-timeout:PT3M}") Duration healthTimeout) {
         this.engine = engine;
         this.composeFile = composeFile;
+        this.healthTimeout = healthTimeout;
+    }
+
+    public ContainerEngine engine() {
+        return engine;
     }
 
     /** The service's one container, whatever its state. */
@@ -34,25 +54,84 @@ public class StackAccess {
         return containers.get(0);
     }
 
+    public ServiceHealth health(UpgradePlan plan, String service) {
+        ContainerInfo container = container(plan, service);
+        return new ServiceHealth(service, container.name(), container.state(), container.health());
+    }
+
     public DatabaseEndpoint database(UpgradePlan plan) {
+        return endpoint(plan, plan.database());
+    }
+
+    /** The server's maintenance database, for what cannot be done from inside the application's. */
+    public DatabaseEndpoint maintenance(UpgradePlan plan) {
+        return endpoint(plan, MAINTENANCE_DATABASE);
+    }
+
+    private DatabaseEndpoint endpoint(UpgradePlan plan, String database) {
         ContainerInfo db = container(plan, plan.service());
         String address = db.addresses().values().stream().findFirst()
                 .orElseThrow(() -> new StepFailed("container " + db.name() + " has no network address"));
-        return new DatabaseEndpoint(address, POSTGRES_PORT, plan.database(), plan.superuser(), password(plan.password()));
+        return new DatabaseEndpoint(address, POSTGRES_PORT, database, plan.superuser(), password(plan.password()));
+    }
+
+    /** The spec with every secret the event store left out filled in from the compose file's sources. */
+    public ContainerSpec withSecrets(UpgradePlan plan, ContainerSpec spec) {
+        Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+        Map<String, String> declared = declaredEnvironment(plan);
+        environment.replaceAll((name, value) -> {
+            if (value != null) {
+                return value;
+            }
+            String secret = declared.get(name);
+            if (secret == null) {
+                throw new StepFailed(name + " is no longer set for service " + plan.service() + " in "
+                        + plan.composeFile() + " or its env_file");
+            }
+            return secret;
+        });
+        return spec.withEnvironment(environment);
+    }
+
+    /**
+     * Waits until the container is healthy, or until Docker calls it unhealthy, it exits, or the health timeout
+     * passes; returns its state then.
+     */
+    public ContainerInfo awaitServing(String containerId) {
+        Instant deadline = Instant.now().plus(healthTimeout);
+        ContainerInfo state = engine.awaitHealthy(containerId, POLL);
+        while (!serving(state) && state.running() && !"unhealthy".equals(state.health())
+                && Instant.now().isBefore(deadline)) {
+            state = engine.awaitHealthy(containerId, POLL);
+        }
+        return state;
+    }
+
+    public static boolean serving(ContainerInfo state) {
+        return state.running() && ("healthy".equals(state.health()) || "none".equals(state.health()));
     }
 
     private String password(SecretSource source) {
-        if (SecretSource.COMPOSE_ENVIRONMENT.equals(source.kind())) {
-            return composeFile.read(Path.of(source.location())).services().stream()
-                    .map(service -> service.environment().get(source.variable()))
-                    .filter(value -> value != null)
-                    .findFirst()
-                    .orElseThrow(() -> new StepFailed(source.variable() + " is no longer in " + source.location()));
-        }
-        String password = EnvFile.read(Path.of(source.location())).get(source.variable());
+        Map<String, String> values = SecretSource.COMPOSE_ENVIRONMENT.equals(source.kind())
+                ? environmentOfAnyService(Path.of(source.location()))
+                : EnvFile.read(Path.of(source.location()));
+        String password = values.get(source.variable());
         if (password == null) {
             throw new StepFailed(source.variable() + " is no longer in " + source.location());
         }
         return password;
+    }
+
+    private Map<String, String> environmentOfAnyService(Path file) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        composeFile.read(file).services().forEach(service -> environment.putAll(service.environment()));
+        return environment;
+    }
+
+    /** The database service's environment as compose gives it: its env files, then its environment block. */
+    private Map<String, String> declaredEnvironment(UpgradePlan plan) {
+        ComposeService service = composeFile.read(Path.of(plan.composeFile())).service(plan.service())
+                .orElseThrow(() -> new StepFailed("service " + plan.service() + " is gone from " + plan.composeFile()));
+        return EnvFile.environmentOf(service);
     }
 }

@@ -12,6 +12,9 @@ public interface StepExecutor {
 
     StepKind kind();
 
-    /** @throws StepFailed when the step cannot complete; the message is what the execution log shows */
-    StepOutcome execute(Step step, UpgradeHistory history);
+    /**
+     * @param progress where the step records what it observes before it completes
+     * @throws StepFailed when the step cannot complete; the message is what the execution log shows
+     */
+    StepOutcome execute(Step step, UpgradeHistory history, Progress progress);
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import dev.upshift.orchestrator.api.CompleteStep;
 import dev.upshift.orchestrator.api.FailStep;
+import dev.upshift.orchestrator.api.RecordProgress;
 import dev.upshift.orchestrator.api.RunStep;
 import dev.upshift.orchestrator.api.StartStep;
 import dev.upshift.orchestrator.api.Step;
@@ -45,7 +46,8 @@ public class StepRunner {
         commands.sendAndWait(new StartStep(command.upgradeId(), step));
         StepOutcome outcome;
         try {
-            outcome = execute(step, history(command.upgradeId()));
+            outcome = execute(step, history(command.upgradeId()),
+                    fact -> commands.sendAndWait(new RecordProgress(command.upgradeId(), fact)));
         } catch (RuntimeException failure) {
             // Any failure of the I/O must end the step in the log, or the upgrade would wait forever.
             log.warn("step {} of {} failed", step, command.upgradeId(), failure);
@@ -55,12 +57,12 @@ public class StepRunner {
         commands.sendAndWait(new CompleteStep(command.upgradeId(), outcome));
     }
 
-    private StepOutcome execute(Step step, UpgradeHistory history) {
+    private StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         StepExecutor executor = executors.get(step.kind());
         if (executor == null) {
             throw new StepFailed("Upshift cannot perform step " + step + " yet");
         }
-        return executor.execute(step, history);
+        return executor.execute(step, history, progress);
     }
 
     private UpgradeHistory history(String upgradeId) {

@@ -27,11 +27,22 @@ public record UpgradeHistory(List<Object> events) {
         return last(UpgradePlanned.class).orElseThrow(() -> new IllegalStateException("an upgrade without a plan"));
     }
 
+    /** The latest event of a type; the step that needs it cannot run without it. */
+    public <T> T required(Class<T> type) {
+        return last(type).orElseThrow(() -> new StepFailed("the history has no " + type.getSimpleName()
+                + " yet: an earlier step has not run"));
+    }
+
+    public <T> List<T> all(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     public Optional<Baseline> baseline() {
         return last(BaselineCaptured.class).map(BaselineCaptured::baseline);
     }
 
-    private <T> Optional<T> last(Class<T> type) {
+    /** The latest event of a type, if the upgrade has one. */
+    public <T> Optional<T> last(Class<T> type) {
         for (int i = events.size() - 1; i >= 0; i--) {
             if (type.isInstance(events.get(i))) {
                 return Optional.of(type.cast(events.get(i)));

@@ -2,26 +2,59 @@ package dev.upshift.orchestrator.upgrade;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.upshift.orchestrator.api.ApproveDowntime;
+import dev.upshift.orchestrator.api.CompleteRollback;
 import dev.upshift.orchestrator.api.CompleteStep;
+import dev.upshift.orchestrator.api.CompleteUpgrade;
+import dev.upshift.orchestrator.api.DowntimeApproved;
+import dev.upshift.orchestrator.api.DowntimeGateReached;
 import dev.upshift.orchestrator.api.FailStep;
+import dev.upshift.orchestrator.api.InitiateRollback;
 import dev.upshift.orchestrator.api.PassPreflight;
+import dev.upshift.orchestrator.api.PauseRun;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.PlanUpgrade;
 import dev.upshift.orchestrator.api.PreflightFailed;
 import dev.upshift.orchestrator.api.PreflightPassed;
 import dev.upshift.orchestrator.api.PreflightStarted;
+import dev.upshift.orchestrator.api.RecordProgress;
+import dev.upshift.orchestrator.api.ResumeRun;
+import dev.upshift.orchestrator.api.RollbackCompleted;
+import dev.upshift.orchestrator.api.RollbackFailed;
+import dev.upshift.orchestrator.api.RollbackInitiated;
+import dev.upshift.orchestrator.api.RunPaused;
+import dev.upshift.orchestrator.api.RunResumed;
+import dev.upshift.orchestrator.api.RunStarted;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.StartPreflight;
+import dev.upshift.orchestrator.api.StartRun;
 import dev.upshift.orchestrator.api.StartStep;
 import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepFailed;
+import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.StepStarted;
+import dev.upshift.orchestrator.api.UpgradeCompleted;
+import dev.upshift.orchestrator.api.UpgradeEvent;
 import dev.upshift.orchestrator.api.UpgradePlanned;
+import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.UpgradeStatus;
+import dev.upshift.orchestrator.api.WaitAtGate;
+import dev.upshift.orchestrator.upgrade.rules.ApprovalComesBeforeTheDowntime;
+import dev.upshift.orchestrator.upgrade.rules.DowntimeNeedsApproval;
+import dev.upshift.orchestrator.upgrade.rules.EndedUpgradesStayEnded;
 import dev.upshift.orchestrator.upgrade.rules.NoStepMayBeInProgress;
+import dev.upshift.orchestrator.upgrade.rules.OnlyInterruptedRunsResume;
 import dev.upshift.orchestrator.upgrade.rules.OutcomeMatchesTheStepInProgress;
 import dev.upshift.orchestrator.upgrade.rules.PhaseIsComplete;
+import dev.upshift.orchestrator.upgrade.rules.PointOfNoReturn;
 import dev.upshift.orchestrator.upgrade.rules.PreflightRunsBeforeTheUpgrade;
+import dev.upshift.orchestrator.upgrade.rules.RollbackNeedsAStoppedUpgrade;
+import dev.upshift.orchestrator.upgrade.rules.RunsStartWhenIdle;
 import dev.upshift.orchestrator.upgrade.rules.StepsFollowTheRunbook;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -39,9 +72,15 @@ public class Upgrade {
     @AggregateIdentifier
     private String upgradeId;
     private Runbook runbook;
-    private UpgradeStatus status;
+    private UpgradeState state;
+    private String runner;
+    private boolean approved;
     private Step inProgress;
     private Step lastCompleted;
+    private Step failed;
+    private List<Step> rollbackSteps = List.of();
+    private Step lastRolledBack;
+    private final Set<StepKind> started = EnumSet.noneOf(StepKind.class);
 
     protected Upgrade() {
         // for event sourcing
@@ -55,14 +94,59 @@ public class Upgrade {
     @CommandHandler
     public void handle(StartPreflight command) {
         new NoStepMayBeInProgress(upgradeId, inProgress).verify();
-        new PreflightRunsBeforeTheUpgrade(upgradeId, status).verify();
+        new PreflightRunsBeforeTheUpgrade(upgradeId, state.status()).verify();
         apply(new PreflightStarted(upgradeId));
+    }
+
+    @CommandHandler
+    public void handle(StartRun command) {
+        new EndedUpgradesStayEnded(upgradeId, state.status()).verify();
+        new RunsStartWhenIdle(upgradeId, state.status(), runner).verify();
+        if (command.approve() && !approved) {
+            apply(new DowntimeApproved(upgradeId));
+        }
+        apply(new RunStarted(upgradeId, command.runner(), command.untilPhase()));
+        if (state.status() == UpgradeStatus.PLANNED || state.status() == UpgradeStatus.PREFLIGHT_FAILED) {
+            apply(new PreflightStarted(upgradeId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ResumeRun command) {
+        new OnlyInterruptedRunsResume(upgradeId, state.status()).verify();
+        apply(new RunResumed(upgradeId, command.runner(), inProgress));
+    }
+
+    @CommandHandler
+    public void handle(ApproveDowntime command) {
+        new EndedUpgradesStayEnded(upgradeId, state.status()).verify();
+        new ApprovalComesBeforeTheDowntime(upgradeId, started.contains(StepKind.STOP_DEPENDENTS)).verify();
+        if (!approved) {
+            apply(new DowntimeApproved(upgradeId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(WaitAtGate command) {
+        apply(new DowntimeGateReached(upgradeId));
+    }
+
+    @CommandHandler
+    public void handle(PauseRun command) {
+        apply(new RunPaused(upgradeId, command.afterPhase()));
     }
 
     @CommandHandler
     public void handle(StartStep command) {
         new StepsFollowTheRunbook(nextStep(), inProgress, command.step()).verify();
+        new DowntimeNeedsApproval(upgradeId, command.step(), approved).verify();
         apply(new StepStarted(upgradeId, command.step()));
+    }
+
+    @CommandHandler
+    public void handle(RecordProgress command) {
+        new OutcomeMatchesTheStepInProgress(inProgress, command.fact().step()).verify();
+        apply(command.fact());
     }
 
     @CommandHandler
@@ -74,57 +158,99 @@ public class Upgrade {
     @CommandHandler
     public void handle(FailStep command) {
         new OutcomeMatchesTheStepInProgress(inProgress, command.step()).verify();
-        apply(new PreflightFailed(upgradeId, command.step(), command.reason()));
+        switch (state.status()) {
+            case PREFLIGHT_RUNNING -> apply(new PreflightFailed(upgradeId, command.step(), command.reason()));
+            case ROLLING_BACK -> apply(new RollbackFailed(upgradeId, command.step(), command.reason(),
+                    LeftForTheOperator.after(command.step(), rollbackSteps)));
+            default -> apply(new StepFailed(upgradeId, command.step(), command.reason()));
+        }
     }
 
     @CommandHandler
     public void handle(PassPreflight command) {
-        Step lastCheck = runbook.inPhase(Phase.PREFLIGHT).get(runbook.inPhase(Phase.PREFLIGHT).size() - 1);
-        new PhaseIsComplete(Phase.PREFLIGHT, lastCheck, lastCompleted).verify();
+        List<Step> checks = runbook.inPhase(Phase.PREFLIGHT);
+        new PhaseIsComplete(Phase.PREFLIGHT, checks.get(checks.size() - 1), lastCompleted).verify();
         apply(new PreflightPassed(upgradeId));
     }
 
+    @CommandHandler
+    public void handle(CompleteUpgrade command) {
+        new PhaseIsComplete(Phase.VALIDATE, runbook.steps().get(runbook.steps().size() - 1), lastCompleted).verify();
+        apply(new UpgradeCompleted(upgradeId));
+    }
+
+    @CommandHandler
+    public void handle(InitiateRollback command) {
+        new RollbackNeedsAStoppedUpgrade(upgradeId, state.status()).verify();
+        new PointOfNoReturn(upgradeId, started.contains(StepKind.START_SERVICE), command.automatic(),
+                command.acceptDataLoss()).verify();
+        apply(new RollbackInitiated(upgradeId, command.reason(), failed != null ? failed : lastCompleted,
+                command.mode(), command.automatic(),
+                Compensation.stepsFor(started)));
+    }
+
+    @CommandHandler
+    public void handle(CompleteRollback command) {
+        Step last = rollbackSteps.isEmpty() ? null : rollbackSteps.get(rollbackSteps.size() - 1);
+        new PhaseIsComplete(Phase.ROLLBACK, last, lastRolledBack).verify();
+        apply(new RollbackCompleted(upgradeId));
+    }
+
+    /** The step the runbook says comes now, or null when none is due (a gate, a pause, an end). */
     private Step nextStep() {
-        if (status != UpgradeStatus.PREFLIGHT_RUNNING) {
-            return null;
+        return switch (state.status()) {
+            case PREFLIGHT_RUNNING -> lastCompleted == null || lastCompleted.phase() != Phase.PREFLIGHT
+                    ? runbook.first(Phase.PREFLIGHT)
+                    : runbook.after(lastCompleted).filter(step -> step.phase() == Phase.PREFLIGHT).orElse(null);
+            case RUNNING -> lastCompleted == null ? null : runbook.after(lastCompleted).orElse(null);
+            case ROLLING_BACK -> lastRolledBack == null
+                    ? rollbackSteps.stream().findFirst().orElse(null)
+                    : rollbackSteps.stream().skip(rollbackSteps.indexOf(lastRolledBack) + 1L).findFirst().orElse(null);
+            default -> null;
+        };
+    }
+
+    /**
+     * The one event-sourcing handler (Axon calls only the most specific handler of an event): the status moves as
+     * the read models see it move, then the facts this aggregate decides with are set.
+     */
+    @EventSourcingHandler
+    void on(UpgradeEvent event) {
+        state = state == null ? UpgradeState.PLANNED : state.next(event);
+        if (event instanceof UpgradePlanned planned) {
+            upgradeId = planned.upgradeId();
+            runbook = Runbook.of(planned.plan());
+        } else if (event instanceof PreflightStarted) {
+            lastCompleted = null;
+        } else if (event instanceof RunStarted run) {
+            runner = run.runner();
+        } else if (event instanceof RunResumed run) {
+            runner = run.runner();
+        } else if (event instanceof DowntimeApproved) {
+            approved = true;
+        } else if (event instanceof StepStarted stepStarted) {
+            inProgress = stepStarted.step();
+            started.add(stepStarted.step().kind());
+        } else if (event instanceof StepOutcome outcome) {
+            completed(outcome.step());
+        } else if (event instanceof StepFailed stepFailed) {
+            inProgress = null;
+            failed = stepFailed.step();
+        } else if (event instanceof RollbackInitiated rollback) {
+            inProgress = null;
+            rollbackSteps = rollback.steps();
+            lastRolledBack = null;
+        } else if (event instanceof PreflightFailed || event instanceof RollbackFailed) {
+            inProgress = null;
         }
-        return lastCompleted == null ? runbook.first(Phase.PREFLIGHT) : runbook.after(lastCompleted)
-                .filter(step -> step.phase() == Phase.PREFLIGHT)
-                .orElse(null);
     }
 
-    @EventSourcingHandler
-    void on(UpgradePlanned event) {
-        upgradeId = event.upgradeId();
-        runbook = Runbook.of(event.plan());
-        status = UpgradeStatus.PLANNED;
-    }
-
-    @EventSourcingHandler
-    void on(PreflightStarted event) {
-        status = UpgradeStatus.PREFLIGHT_RUNNING;
-        lastCompleted = null;
-    }
-
-    @EventSourcingHandler
-    void on(StepStarted event) {
-        inProgress = event.step();
-    }
-
-    @EventSourcingHandler
-    void on(StepOutcome event) {
+    private void completed(Step step) {
         inProgress = null;
-        lastCompleted = event.step();
-    }
-
-    @EventSourcingHandler
-    void on(PreflightFailed event) {
-        inProgress = null;
-        status = UpgradeStatus.PREFLIGHT_FAILED;
-    }
-
-    @EventSourcingHandler
-    void on(PreflightPassed event) {
-        status = UpgradeStatus.PREFLIGHT_PASSED;
+        if (step.phase() == Phase.ROLLBACK) {
+            lastRolledBack = step;
+        } else {
+            lastCompleted = step;
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The test bed's makapix stack (db, api, worker, web) running under a compose project of its own, from a private
@@ -51,8 +52,17 @@ public final class SampleStack implements AutoCloseable {
 
     /** Copies the stack, brings it up and waits until every service is healthy (at most 180 s). */
     public static SampleStack start() {
+        return start(compose -> compose);
+    }
+
+    /**
+     * The same, with the copy's compose.yml edited first: a test gives a service a setting that one server
+     * version accepts and the next refuses, so that an upgrade meets a real incompatibility.
+     */
+    public static SampleStack start(UnaryOperator<String> composeEdit) {
         requireImages();
         Path directory = copyOfStack();
+        edit(directory.resolve("compose.yml"), composeEdit);
         SampleStack stack = new SampleStack(directory,
                 "upshift-test-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT));
         Runtime.getRuntime().addShutdownHook(stack.removeOnExit);
@@ -175,6 +185,14 @@ public final class SampleStack implements AutoCloseable {
     }
 
     /** Permissions travel with the copy: the seed's shell script must stay executable, its directories listable. */
+    private static void edit(Path file, UnaryOperator<String> edit) {
+        try {
+            Files.writeString(file, edit.apply(Files.readString(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path copyOfStack() {
         Path source = repositoryRoot().resolve(STACK_IN_REPOSITORY);
         try {

@@ -10,12 +10,12 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 
 /** Stamps every command with the OS user and host that gave it, unless it already carries them. */
-record Actor(String user, String host) implements MessageDispatchInterceptor<CommandMessage<?>> {
+public record Actor(String user, String host) implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     static final String USER = "actor";
     static final String HOST = "host";
 
-    static Actor current() {
+    public static Actor current() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import dev.upshift.orchestrator.adapters.compose.YamlComposeFile;
 import dev.upshift.orchestrator.adapters.docker.DockerContainerEngine;
+import dev.upshift.orchestrator.adapters.jdbc.JdbcDatabaseAdministrator;
 import dev.upshift.orchestrator.adapters.jdbc.JdbcDatabaseInspector;
 import dev.upshift.orchestrator.ports.ComposeFile;
 import dev.upshift.orchestrator.ports.ContainerEngine;
+import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +31,11 @@ public class AdapterSetup {
     @Bean
     public DatabaseInspector databaseInspector() {
         return new JdbcDatabaseInspector();
+    }
+
+    @Bean
+    public DatabaseAdministrator databaseAdministrator() {
+        return new JdbcDatabaseAdministrator();
     }
 
     @Bean

@@ -33,12 +33,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** {@link ComposeFile} on SnakeYAML for reading, and a text-level edit for writing so the operator's file keeps its layout. */
+/** {@link ComposeFile} on SnakeYAML for reading, and text-level edits for writing so the operator's file keeps its layout. */
 public class YamlComposeFile implements ComposeFile {
 
     /** Image references never hold blanks or control characters; anything else is left for the engine to judge. */
     private static final Pattern IMAGE_REFERENCE = Pattern.compile("\\S+");
     private static final Pattern PLAIN_SAFE_IMAGE = Pattern.compile("[A-Za-z0-9_$][A-Za-z0-9._:/@${}+-]*");
+    /** Compose's rule for volume names; written plain or quoted, such a name needs no escaping. */
+    private static final Pattern VOLUME_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
     @Override
     public ComposeProject read(Path file) {
@@ -62,10 +64,31 @@ public class YamlComposeFile implements ComposeFile {
         return oldImage;
     }
 
-    private static String imageOf(ComposeProject project, String service) {
-        ComposeService found = project.service(service).orElseThrow(() -> new InvalidInput(
+    @Override
+    public void replaceVolume(Path file, String service, String oldVolume, String newVolume) {
+        for (String volume : new String[] {oldVolume, newVolume}) {
+            if (volume == null || !VOLUME_NAME.matcher(volume).matches()) {
+                throw new InvalidInput("volume name '" + volume + "' is not valid; pass one like pg_data_pg17");
+            }
+        }
+        String text = readText(file);
+        Object document = load(file, text);
+        ComposeProject project = project(file, document);
+        VolumeReplacement replacement = VolumeReplacement.plan(
+                file, document, project, serviceOf(project, service), oldVolume, newVolume);
+        if (!replacement.isDone()) {
+            writeAtomically(file, replacement.applyTo(text, edited -> load(file, edited)));
+        }
+    }
+
+    private static ComposeService serviceOf(ComposeProject project, String service) {
+        return project.service(service).orElseThrow(() -> new InvalidInput(
                 "compose file " + project.file() + " has no service '" + service + "'; its services are "
                         + project.services().stream().map(ComposeService::name).collect(Collectors.joining(", "))));
+    }
+
+    private static String imageOf(ComposeProject project, String service) {
+        ComposeService found = serviceOf(project, service);
         if (found.image() == null) {
             throw new InvalidInput("compose file " + project.file() + ": service '" + service
                     + "' has no image: (it is built from source); name a service that runs an image");
@@ -92,21 +115,27 @@ public class YamlComposeFile implements ComposeFile {
             expected.add(!s.name().equals(service) ? s
                     : new ComposeService(s.name(), newImage, s.dependsOn(), s.environment(), s.envFiles(), s.volumes()));
         }
-        if (!new ComposeProject(file, before.name(), expected).equals(after)) {
+        if (!new ComposeProject(file, before.name(), expected, before.volumes()).equals(after)) {
             throw new InvalidInput("compose file " + file + ": the image: line of service '" + service
                     + "' could not be told apart from the rest of the file; change it by hand");
         }
     }
 
     private static ComposeProject parse(Path file, String text) {
-        Object document;
+        return project(file, load(file, text));
+    }
+
+    private static Object load(Path file, String text) {
         try {
-            document = yaml().load(text);
+            return yaml().load(text);
         } catch (MarkedYAMLException e) {
             throw new InvalidInput("compose file " + file + " is not valid YAML: " + oneLine(e.getProblem()) + at(e), e);
         } catch (YAMLException e) {
             throw new InvalidInput("compose file " + file + " is not valid YAML: " + oneLine(e.getMessage()), e);
         }
+    }
+
+    private static ComposeProject project(Path file, Object document) {
         if (!(document instanceof Map<?, ?> topLevel) || !(topLevel.get("services") instanceof Map<?, ?> services)
                 || services.isEmpty()) {
             throw new InvalidInput("compose file " + file
@@ -116,7 +145,19 @@ public class YamlComposeFile implements ComposeFile {
         List<ComposeService> parsed = new ArrayList<>();
         services.forEach((name, definition) -> parsed.add(reader.read(String.valueOf(name), definition)));
         Object name = topLevel.get("name");
-        return new ComposeProject(file, name == null ? null : String.valueOf(name), parsed);
+        return new ComposeProject(file, name == null ? null : String.valueOf(name), parsed, declaredVolumes(file, topLevel));
+    }
+
+    /** A bare {@code volumes:} declares none. */
+    private static List<String> declaredVolumes(Path file, Map<?, ?> topLevel) {
+        Object volumes = topLevel.get("volumes");
+        if (volumes == null) {
+            return List.of();
+        }
+        if (!(volumes instanceof Map<?, ?> declarations)) {
+            throw new InvalidInput("compose file " + file + " has a top-level volumes: that is not a mapping of volume names");
+        }
+        return declarations.keySet().stream().map(String::valueOf).toList();
     }
 
     /** One loader per call: SnakeYAML's Yaml is not thread-safe. Duplicate keys are refused, as Compose does. */

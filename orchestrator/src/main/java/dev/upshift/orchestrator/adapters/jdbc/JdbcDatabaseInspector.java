@@ -6,7 +6,6 @@ import dev.upshift.orchestrator.api.Baseline.RoleAttributes;
 import dev.upshift.orchestrator.api.Baseline.TableRows;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,10 +17,6 @@ import java.util.List;
 
 /** {@link DatabaseInspector} over plain JDBC: one read-only REPEATABLE READ transaction, so all counts share one snapshot. */
 public class JdbcDatabaseInspector implements DatabaseInspector {
-
-    private static final String APPLICATION_NAME = "upshift";
-    private static final int CONNECT_TIMEOUT_SECONDS = 5;
-    private static final int LOGIN_TIMEOUT_SECONDS = 10;
 
     private static final String SERVER = """
             SELECT current_setting('server_version'), current_setting('server_version_num')::int,
@@ -45,7 +40,7 @@ public class JdbcDatabaseInspector implements DatabaseInspector {
 
     @Override
     public Baseline inspect(DatabaseEndpoint endpoint) {
-        try (Connection connection = connect(endpoint)) {
+        try (Connection connection = Jdbc.connect(endpoint)) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -57,7 +52,7 @@ public class JdbcDatabaseInspector implements DatabaseInspector {
             connection.commit();
             return baseline;
         } catch (SQLException e) {
-            throw failure(endpoint, e);
+            throw Jdbc.failure("inspect database", endpoint, e);
         }
     }
 
@@ -96,7 +91,7 @@ public class JdbcDatabaseInspector implements DatabaseInspector {
     /** count(*), not pg_class.reltuples: the integrity check compares exact numbers. */
     private static long exactCount(Connection connection, TableName table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM " + quoted(table.schema()) + "." + quoted(table.name()))) {
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM " + Jdbc.quoted(table.schema()) + "." + Jdbc.quoted(table.name()))) {
             count.next();
             return count.getLong(1);
         }
@@ -134,38 +129,12 @@ public class JdbcDatabaseInspector implements DatabaseInspector {
         }
         List<String> heads = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT version_num FROM " + quoted(schema)
+             ResultSet rows = statement.executeQuery("SELECT version_num FROM " + Jdbc.quoted(schema)
                      + ".alembic_version ORDER BY version_num COLLATE \"C\"")) {
             while (rows.next()) {
                 heads.add(rows.getString(1));
             }
         }
         return heads.isEmpty() ? null : String.join(",", heads);
-    }
-
-    private static String quoted(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    private static Connection connect(DatabaseEndpoint endpoint) throws SQLException {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setServerNames(new String[] {endpoint.host()});
-        dataSource.setPortNumbers(new int[] {endpoint.port()});
-        dataSource.setDatabaseName(endpoint.database());
-        dataSource.setUser(endpoint.user());
-        dataSource.setPassword(endpoint.password());
-        dataSource.setApplicationName(APPLICATION_NAME);
-        dataSource.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
-        dataSource.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
-        return dataSource.getConnection();
-    }
-
-    /** The endpoint's toString is password-free; the driver's text is scrubbed too, and dropped as cause if it held it. */
-    private static DatabaseInspectionFailed failure(DatabaseEndpoint endpoint, SQLException e) {
-        String password = endpoint.password();
-        String detail = PasswordScrubber.scrub(String.valueOf(e.getMessage()), password).strip().replaceAll("\\s+", " ");
-        String message = "could not inspect database " + endpoint + ": " + detail
-                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")");
-        return new DatabaseInspectionFailed(message, e.getSQLState(), PasswordScrubber.mentions(e, password) ? null : e);
     }
 }

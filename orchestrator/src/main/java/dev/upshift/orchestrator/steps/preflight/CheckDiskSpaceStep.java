@@ -15,6 +15,7 @@ import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.ports.ContainerEngine;
+import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.StepFailed;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
@@ -43,7 +44,7 @@ public class CheckDiskSpaceStep implements StepExecutor {
     }
 
     @Override
-    public StepOutcome execute(Step step, UpgradeHistory history) {
+    public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
         Baseline baseline = history.baseline().orElseThrow(() -> new StepFailed("no baseline: step 0.1 has not run"));
         long targetImageBytes = engine.image(plan.targetImage()).isPresent() ? 0 : baseline.databaseSizeBytes();

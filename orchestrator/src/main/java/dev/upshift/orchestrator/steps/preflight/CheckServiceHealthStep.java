@@ -1,19 +1,12 @@
 package dev.upshift.orchestrator.steps.preflight;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
-
-import dev.upshift.orchestrator.api.ServiceHealth;
 import dev.upshift.orchestrator.api.ServicesHealthChecked;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepOutcome;
-import dev.upshift.orchestrator.api.UpgradePlan;
-import dev.upshift.orchestrator.ports.ContainerInfo;
-import dev.upshift.orchestrator.steps.StackAccess;
+import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.ServicesCheck;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckServiceHealthStep implements StepExecutor {
 
-    private final StackAccess stack;
+    private final ServicesCheck services;
 
-    public CheckServiceHealthStep(StackAccess stack) {
-        this.stack = stack;
+    public CheckServiceHealthStep(ServicesCheck services) {
+        this.services = services;
     }
 
     @Override
@@ -33,23 +26,7 @@ public class CheckServiceHealthStep implements StepExecutor {
     }
 
     @Override
-    public StepOutcome execute(Step step, UpgradeHistory history) {
-        UpgradePlan plan = history.plan();
-        List<String> services = new ArrayList<>(List.of(plan.service()));
-        services.addAll(plan.startOrder());
-        List<ServiceHealth> health = services.stream().map(service -> health(plan, service)).toList();
-        String failing = health.stream().filter(service -> !service.serving())
-                .map(service -> service.service() + " is " + service.state()
-                        + ("none".equals(service.health()) ? "" : " (" + service.health() + ")"))
-                .collect(Collectors.joining(", "));
-        if (!failing.isEmpty()) {
-            throw new StepFailed("not every service is healthy: " + failing);
-        }
-        return new ServicesHealthChecked(history.upgradeId(), step, health);
-    }
-
-    private ServiceHealth health(UpgradePlan plan, String service) {
-        ContainerInfo container = stack.container(plan, service);
-        return new ServiceHealth(service, container.name(), container.state(), container.health());
+    public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
+        return new ServicesHealthChecked(history.upgradeId(), step, services.allServing(history.plan()));
     }
 }

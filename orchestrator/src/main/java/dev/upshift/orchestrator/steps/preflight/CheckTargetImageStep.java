@@ -16,6 +16,7 @@ import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ImageInfo;
+import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.StepFailed;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
@@ -45,7 +46,7 @@ public class CheckTargetImageStep implements StepExecutor {
     }
 
     @Override
-    public StepOutcome execute(Step step, UpgradeHistory history) {
+    public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
         Baseline baseline = history.baseline().orElseThrow(() -> new StepFailed("no baseline: step 0.1 has not run"));
         ImageInfo image = engine.image(plan.targetImage()).orElseThrow(() -> new StepFailed("the target image "

@@ -6,6 +6,7 @@ import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
 import dev.upshift.orchestrator.steps.StackAccess;
+import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ public class InspectDatabaseStep implements StepExecutor {
     }
 
     @Override
-    public StepOutcome execute(Step step, UpgradeHistory history) {
+    public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         return new BaselineCaptured(history.upgradeId(), step, inspector.inspect(stack.database(history.plan())));
     }
 }

@@ -267,6 +267,40 @@ class YamlComposeFileTest {
         }
 
         @Test
+        void givenTopLevelVolumes_whenRead_thenTheirNamesComeInFileOrder() throws IOException {
+            Path file = write("""
+                    services:
+                      db:
+                        image: postgres:16-alpine
+                    volumes:
+                      pg_data:
+                      archive: {}
+                      backups:
+                        driver: local
+                    """);
+
+            assertThat(composeFile.read(file).volumes()).containsExactly("pg_data", "archive", "backups");
+        }
+
+        @Test
+        void givenBareOrMissingTopLevelVolumes_whenRead_thenNoVolumeIsDeclared() throws IOException {
+            Path bare = write("services:\n  db:\n    image: postgres:16-alpine\nvolumes:\n");
+            assertThat(composeFile.read(bare).volumes()).isEmpty();
+
+            Path missing = write("services:\n  db:\n    image: postgres:16-alpine\n");
+            assertThat(composeFile.read(missing).volumes()).isEmpty();
+        }
+
+        @Test
+        void givenTopLevelVolumesAsList_whenRead_thenInvalidInputSaysItIsNotAMapping() throws IOException {
+            Path file = write("services:\n  db:\n    image: postgres:16-alpine\nvolumes:\n  - pg_data\n");
+
+            assertThatThrownBy(() -> composeFile.read(file))
+                    .isInstanceOf(InvalidInput.class)
+                    .hasMessage("compose file " + file + " has a top-level volumes: that is not a mapping of volume names");
+        }
+
+        @Test
         void givenSettingsMergedFromAnAnchor_whenRead_thenTheServiceHasThem() throws IOException {
             Path file = write("""
                     x-app: &app

@@ -5,29 +5,25 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.upshift.orchestrator.api.PlanUpgrade;
-import dev.upshift.orchestrator.api.StartPreflight;
 import dev.upshift.orchestrator.api.UpgradePlan;
-import dev.upshift.orchestrator.api.UpgradeStatus;
-import dev.upshift.orchestrator.api.UpgradeView;
 import dev.upshift.orchestrator.planning.PlanRequest;
 import dev.upshift.orchestrator.planning.UpgradePlanner;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.shell.render.Views;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
-/** The commands that change an upgrade: they send commands through the gateway and wait for the outcome. */
+/** Planning: read the stack, record the plan, print it; nothing in the stack changes. */
 @Command(group = "Upgrade")
-public class UpgradeCommands {
+public class PlanCommands {
 
     private final UpgradePlanner planner;
     private final CommandGateway commands;
     private final Upgrades upgrades;
     private final UpgradeProgress progress;
 
-    public UpgradeCommands(UpgradePlanner planner, CommandGateway commands, Upgrades upgrades,
+    public PlanCommands(UpgradePlanner planner, CommandGateway commands, Upgrades upgrades,
                            UpgradeProgress progress) {
         this.planner = planner;
         this.commands = commands;
@@ -54,19 +50,6 @@ public class UpgradeCommands {
         commands.sendAndWait(new PlanUpgrade(upgradeId, plan));
         progress.awaitProjections();
         return Views.plan(upgradeId, plan) + "\nNext: upshift preflight " + upgradeId;
-    }
-
-    @Command(command = "preflight", description = "Run Phase 0 (read-only checks) against the live stack.")
-    public String preflight(@Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId) {
-        upgrades.requireExisting(upgradeId);
-        commands.sendAndWait(new StartPreflight(upgradeId));
-        UpgradeView view = progress.await(upgradeId, upgrade -> upgrade.status().resting());
-        String log = Views.log(upgrades.log(upgradeId));
-        if (view.status() == UpgradeStatus.PREFLIGHT_FAILED) {
-            throw new CommandOutcome(CommandOutcome.STEP_FAILED,
-                    log + "\nPre-flight failed at " + view.lastFailure() + "\nNothing in the stack was changed.");
-        }
-        return log + "\nPre-flight passed. Next: upshift run " + upgradeId;
     }
 
     private static List<String> list(String commaSeparated) {

@@ -1,0 +1,128 @@
+package dev.upshift.orchestrator.adapters.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.upshift.orchestrator.ports.DatabaseAdministrator;
+import dev.upshift.orchestrator.ports.DatabaseEndpoint;
+
+/** {@link DatabaseAdministrator} over plain JDBC, connected as the server's superuser. */
+public class JdbcDatabaseAdministrator implements DatabaseAdministrator {
+
+    private static final String CONNECTION_LIMIT = "SELECT datconnlimit FROM pg_database WHERE datname = current_database()";
+    private static final String TERMINATE_OTHER_ROLES = """
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND usename <> current_user""";
+    private static final String OTHER_ROLES_SESSIONS = """
+            SELECT count(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND usename <> current_user""";
+    private static final Duration SESSION_EXIT_TIMEOUT = Duration.ofSeconds(10);
+    // statistics are read from a snapshot cached per transaction: clear it so each call sees the present
+    private static final String WRITE_COUNTER = """
+            SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables""";
+    private static final String OUTDATED_EXTENSIONS = """
+            SELECT e.extname, e.extversion, a.default_version FROM pg_extension e
+            JOIN pg_available_extensions a ON a.name = e.extname
+            WHERE a.default_version IS DISTINCT FROM e.extversion ORDER BY e.extname""";
+
+    @Override
+    public Fence fence(DatabaseEndpoint endpoint) {
+        try (Connection connection = Jdbc.connect(endpoint); Statement statement = connection.createStatement()) {
+            int previousLimit = single(statement, CONNECTION_LIMIT);
+            statement.execute("ALTER DATABASE " + Jdbc.quoted(endpoint.database()) + " CONNECTION LIMIT 0");
+            int terminated = single(statement, TERMINATE_OTHER_ROLES);
+            awaitSessionsGone(statement);
+            return new Fence(previousLimit, terminated);
+        } catch (SQLException e) {
+            throw Jdbc.failure("fence database", endpoint, e);
+        }
+    }
+
+    /** A terminated backend counts its last writes as it exits: the fence holds only once they are gone. */
+    private static void awaitSessionsGone(Statement statement) throws SQLException {
+        long deadline = System.nanoTime() + SESSION_EXIT_TIMEOUT.toNanos();
+        while (single(statement, OTHER_ROLES_SESSIONS) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new SQLException("sessions of other roles are still open " + SESSION_EXIT_TIMEOUT.toSeconds()
+                        + " s after they were terminated");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for terminated sessions to end", interrupted);
+            }
+        }
+    }
+
+    @Override
+    public void liftFence(DatabaseEndpoint endpoint, int connectionLimit) {
+        try (Connection connection = Jdbc.connect(endpoint); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + Jdbc.quoted(endpoint.database()) + " CONNECTION LIMIT " + connectionLimit);
+        } catch (SQLException e) {
+            throw Jdbc.failure("lift the fence of database", endpoint, e);
+        }
+    }
+
+    @Override
+    public long writeCounter(DatabaseEndpoint endpoint) {
+        try (Connection connection = Jdbc.connect(endpoint); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_stat_clear_snapshot()");
+            try (ResultSet rows = statement.executeQuery(WRITE_COUNTER)) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("count the writes of database", endpoint, e);
+        }
+    }
+
+    @Override
+    public void recreateDatabase(DatabaseEndpoint maintenance, String database, String owner) {
+        try (Connection connection = Jdbc.connect(maintenance); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + Jdbc.quoted(database) + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + Jdbc.quoted(database) + " OWNER " + Jdbc.quoted(owner));
+        } catch (SQLException e) {
+            throw Jdbc.failure("recreate database " + database + " through", maintenance, e);
+        }
+    }
+
+    @Override
+    public void analyze(DatabaseEndpoint endpoint) {
+        try (Connection connection = Jdbc.connect(endpoint); Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        } catch (SQLException e) {
+            throw Jdbc.failure("analyze database", endpoint, e);
+        }
+    }
+
+    @Override
+    public List<String> updateExtensions(DatabaseEndpoint endpoint) {
+        List<String> updated = new ArrayList<>();
+        try (Connection connection = Jdbc.connect(endpoint);
+             PreparedStatement outdated = connection.prepareStatement(OUTDATED_EXTENSIONS);
+             ResultSet rows = outdated.executeQuery();
+             Statement statement = connection.createStatement()) {
+            while (rows.next()) {
+                statement.execute("ALTER EXTENSION " + Jdbc.quoted(rows.getString(1)) + " UPDATE");
+                updated.add(rows.getString(1) + " " + rows.getString(2) + " → " + rows.getString(3));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("update the extensions of database", endpoint, e);
+        }
+        return updated;
+    }
+
+    private static int single(Statement statement, String query) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.upshift.orchestrator.api;
+
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** Compensation started: why, which step failed, how, and the inverse steps it will take in order. */
+@Revision("1")
+public record RollbackInitiated(String upgradeId, String reason, Step failedStep, String mode, boolean automatic, List<Step> steps) implements UpgradeEvent {
+}

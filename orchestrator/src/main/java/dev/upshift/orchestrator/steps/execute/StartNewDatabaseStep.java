@@ -1,0 +1,121 @@
+package dev.upshift.orchestrator.steps.execute;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.upshift.orchestrator.api.BackupFile;
+import dev.upshift.orchestrator.api.ContainerSpec;
+import dev.upshift.orchestrator.api.ContainerStarted;
+import dev.upshift.orchestrator.api.DataRestored;
+import dev.upshift.orchestrator.api.DatabaseStopped;
+import dev.upshift.orchestrator.api.FinalDumpTaken;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.VolumeSnapshotted;
+import dev.upshift.orchestrator.ports.CommandResult;
+import dev.upshift.orchestrator.ports.ContainerEngine;
+import dev.upshift.orchestrator.ports.ContainerInfo;
+import dev.upshift.orchestrator.ports.DatabaseAdministrator;
+import dev.upshift.orchestrator.steps.Backups;
+import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.StackAccess;
+import dev.upshift.orchestrator.steps.StepExecutor;
+import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.UpgradeHistory;
+import org.springframework.stereotype.Component;
+
+/**
+ * 3.5: the new server starts on the target image with the old container's configuration and a fresh data
+ * directory on the new volume, then gets the roles and the final dump. A redone step reuses the new
+ * container and restores into a database dropped and created afresh, so a half-finished restore never stays.
+ */
+@Component
+public class StartNewDatabaseStep implements StepExecutor {
+
+    /** Init scripts would seed the fresh cluster before the restore: the restore brings the data instead. */
+    private static final String INIT_SCRIPTS = "/docker-entrypoint-initdb.d";
+    private static final String ROLES_IN_CONTAINER = "/tmp/upshift-roles.sql";
+    private static final String DUMP_IN_CONTAINER = "/tmp/upshift-final.dump";
+
+    private final StackAccess stack;
+    private final DatabaseAdministrator administrator;
+
+    public StartNewDatabaseStep(StackAccess stack, DatabaseAdministrator administrator) {
+        this.stack = stack;
+        this.administrator = administrator;
+    }
+
+    @Override
+    public StepKind kind() {
+        return StepKind.START_NEW_DATABASE;
+    }
+
+    @Override
+    public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
+        UpgradePlan plan = history.plan();
+        ContainerEngine engine = stack.engine();
+        String containerId = newContainer(plan, history);
+        engine.start(containerId);
+        if (history.last(ContainerStarted.class).isEmpty()) {
+            progress.record(new ContainerStarted(history.upgradeId(), step, containerId, plan.targetImage()));
+        }
+        ContainerInfo state = stack.awaitServing(containerId);
+        if (!StackAccess.serving(state)) {
+            throw new StepFailed("the new server is " + state.state() + " (" + state.health() + "), not healthy; "
+                    + "its last words: " + engine.logTail(containerId, 5).strip().replaceAll("\\s*\\n\\s*", " | "));
+        }
+        FinalDumpTaken dump = history.required(FinalDumpTaken.class);
+        requireUnchanged(dump.file());
+        requireUnchanged(dump.roles());
+        administrator.recreateDatabase(stack.maintenance(plan), plan.database(), plan.superuser());
+        run(containerId, dump.roles().path(), ROLES_IN_CONTAINER,
+                List.of("psql", "-q", "-U", plan.superuser(), "-d", "postgres", "-f", ROLES_IN_CONTAINER));
+        run(containerId, dump.file().path(), DUMP_IN_CONTAINER, List.of("pg_restore", "-U", plan.superuser(),
+                "-d", plan.database(), "--single-transaction", "--exit-on-error", DUMP_IN_CONTAINER));
+        return new DataRestored(history.upgradeId(), step, containerId, dump.file().path());
+    }
+
+    /** A dump that changed since it was taken is not the fenced database any more: restoring it would lose data. */
+    private static void requireUnchanged(BackupFile file) {
+        if (!Files.exists(Path.of(file.path())) || !Backups.sha256(Path.of(file.path())).equals(file.sha256())) {
+            throw new StepFailed(file.path() + " is not the file taken behind the fence: it is gone or its sha256 differs");
+        }
+    }
+
+    /** The container this step created before it was interrupted, or a new one from the old one's spec. */
+    private String newContainer(UpgradePlan plan, UpgradeHistory history) {
+        return stack.engine().serviceContainers(plan.project(), plan.service()).stream()
+                .filter(container -> container.image().equals(plan.targetImage()))
+                .map(ContainerInfo::id)
+                .findFirst()
+                .orElseGet(() -> stack.engine().create(newSpec(plan, history)));
+    }
+
+    private ContainerSpec newSpec(UpgradePlan plan, UpgradeHistory history) {
+        ContainerSpec old = stack.withSecrets(plan, history.required(DatabaseStopped.class).spec());
+        String newVolume = history.required(VolumeSnapshotted.class).newVolume();
+        List<ContainerSpec.Mount> mounts = old.mounts().stream()
+                .filter(mount -> !mount.target().equals(INIT_SCRIPTS))
+                .map(mount -> mount.source().equals(plan.volume())
+                        ? new ContainerSpec.Mount(mount.type(), newVolume, mount.target(), mount.readOnly())
+                        : mount)
+                .toList();
+        return old.withImage(plan.targetImage()).withMounts(mounts);
+    }
+
+    private void run(String containerId, String localFile, String inContainer, List<String> command) {
+        stack.engine().copyInto(containerId, Path.of(localFile), inContainer);
+        try {
+            CommandResult result = stack.engine().exec(containerId, command);
+            if (!result.succeeded()) {
+                throw new StepFailed(command.get(0) + " failed (exit " + result.exitCode() + "): "
+                        + result.stderr().strip().lines().limit(3).reduce((a, b) -> a + " | " + b).orElse(""));
+            }
+        } finally {
+            stack.engine().exec(containerId, List.of("rm", "-f", inContainer));
+        }
+    }
+}

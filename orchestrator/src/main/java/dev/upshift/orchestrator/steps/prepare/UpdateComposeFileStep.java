@@ -1,0 +1,77 @@
+package dev.upshift.orchestrator.steps.prepare;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import dev.upshift.orchestrator.api.CompatibilityChecked;
+import dev.upshift.orchestrator.api.ComposeFileUpdated;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.ports.ComposeFile;
+import dev.upshift.orchestrator.ports.ContainerEngine;
+import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.StepExecutor;
+import dev.upshift.orchestrator.steps.UpgradeHistory;
+import org.springframework.stereotype.Component;
+
+/**
+ * 2.1: the compose file names the target image and the new server's own data volume, so that a later
+ * {@code docker compose up} starts what Upshift started. The original is kept beside it, once, untouched.
+ */
+@Component
+public class UpdateComposeFileStep implements StepExecutor {
+
+    private final ComposeFile composeFile;
+    private final ContainerEngine engine;
+
+    public UpdateComposeFileStep(ComposeFile composeFile, ContainerEngine engine) {
+        this.composeFile = composeFile;
+        this.engine = engine;
+    }
+
+    @Override
+    public StepKind kind() {
+        return StepKind.UPDATE_COMPOSE_FILE;
+    }
+
+    @Override
+    public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
+        UpgradePlan plan = history.plan();
+        Path file = Path.of(plan.composeFile());
+        Path original = originalCopy(file, history.upgradeId());
+        String oldKey = plan.volume().substring(plan.project().length() + 1);
+        String newKey = newVolumeKey(plan, oldKey, history);
+        composeFile.replaceImage(file, plan.service(), plan.targetImage());
+        composeFile.replaceVolume(file, plan.service(), oldKey, newKey);
+        return new ComposeFileUpdated(history.upgradeId(), step, file.toString(), original.toString(),
+                plan.sourceImage(), plan.targetImage(), plan.volume(), plan.project() + "_" + newKey);
+    }
+
+    /** The file as it was before Upshift touched it; a redone step keeps the first copy. */
+    static Path originalCopy(Path file, String upgradeId) {
+        Path copy = file.resolveSibling(file.getFileName() + ".pre-" + upgradeId);
+        try {
+            if (!Files.exists(copy)) {
+                Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep a copy of " + file, e);
+        }
+    }
+
+    /**
+     * "pg_data_pg17" for a 17 target; when an earlier upgrade left a volume of that name (never removed by a
+     * rollback), the upgrade's id makes it this upgrade's own.
+     */
+    private String newVolumeKey(UpgradePlan plan, String oldKey, UpgradeHistory history) {
+        String major = history.required(CompatibilityChecked.class).serverVersion().split("\\.")[0];
+        String key = oldKey + "_pg" + major;
+        return engine.volumeExists(plan.project() + "_" + key) ? key + "_" + history.upgradeId() : key;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.upshift.orchestrator.steps.restore;
+
+import dev.upshift.orchestrator.api.ServiceHealthy;
+import dev.upshift.orchestrator.api.ServiceStarted;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.ports.ContainerInfo;
+import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.StackAccess;
+import dev.upshift.orchestrator.steps.StepExecutor;
+import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.UpgradeHistory;
+import org.springframework.stereotype.Component;
+
+/** 4.x: one dependent starts on the new version and is healthy before the next one starts. */
+@Component
+public class StartServiceStep implements StepExecutor {
+
+    private final StackAccess stack;
+
+    public StartServiceStep(StackAccess stack) {
+        this.stack = stack;
+    }
+
+    @Override
+    public StepKind kind() {
+        return StepKind.START_SERVICE;
+    }
+
+    @Override
+    public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
+        UpgradePlan plan = history.plan();
+        ContainerInfo container = stack.container(plan, step.service());
+        stack.engine().start(container.id());
+        boolean recorded = history.all(ServiceStarted.class).stream().anyMatch(s -> s.service().equals(step.service()));
+        if (!recorded) {
+            progress.record(new ServiceStarted(history.upgradeId(), step, step.service(), container.name()));
+        }
+        ContainerInfo state = stack.awaitServing(container.id());
+        if (!StackAccess.serving(state)) {
+            throw new StepFailed(step.service() + " is " + state.state() + " (" + state.health() + ") on the new "
+                    + "version: " + stack.engine().logTail(container.id(), 3).strip().replaceAll("\\s*\\n\\s*", " | "));
+        }
+        return new ServiceHealthy(history.upgradeId(), step, step.service(), container.name(), state.health());
+    }
+}

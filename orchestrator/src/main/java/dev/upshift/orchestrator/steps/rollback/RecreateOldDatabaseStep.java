@@ -1,0 +1,52 @@
+package dev.upshift.orchestrator.steps.rollback;
+
+import dev.upshift.orchestrator.api.DatabaseStopped;
+import dev.upshift.orchestrator.api.OldContainerRecreated;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.ports.ContainerInfo;
+import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.StackAccess;
+import dev.upshift.orchestrator.steps.StepExecutor;
+import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.UpgradeHistory;
+import org.springframework.stereotype.Component;
+
+/**
+ * R: the old server runs again on its untouched volume: its container if 3.4 had not removed it yet, else one
+ * recreated exactly from the spec recorded at 3.2 (the runbook's quick rollback, without relying on memory).
+ */
+@Component
+public class RecreateOldDatabaseStep implements StepExecutor {
+
+    private final StackAccess stack;
+
+    public RecreateOldDatabaseStep(StackAccess stack) {
+        this.stack = stack;
+    }
+
+    @Override
+    public StepKind kind() {
+        return StepKind.RECREATE_OLD_DATABASE;
+    }
+
+    @Override
+    public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
+        UpgradePlan plan = history.plan();
+        DatabaseStopped stopped = history.required(DatabaseStopped.class);
+        String containerId = stack.engine().serviceContainers(plan.project(), plan.service()).stream()
+                .filter(container -> container.image().equals(plan.sourceImage()))
+                .map(ContainerInfo::id)
+                .findFirst()
+                .orElseGet(() -> stack.engine().create(stack.withSecrets(plan, stopped.spec())));
+        stack.engine().start(containerId);
+        ContainerInfo state = stack.awaitServing(containerId);
+        if (!StackAccess.serving(state)) {
+            throw new StepFailed("the old server is " + state.state() + " (" + state.health() + "): "
+                    + stack.engine().logTail(containerId, 3).strip().replaceAll("\\s*\\n\\s*", " | "));
+        }
+        return new OldContainerRecreated(history.upgradeId(), step, containerId);
+    }
+}
