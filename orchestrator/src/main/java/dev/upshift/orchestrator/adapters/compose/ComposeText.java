@@ -39,8 +39,8 @@ final class ComposeText {
         }
     }
 
-    /** The lines {@code [first, end)} inside a block whose key line is indented by {@code keyIndent}. */
-    record Block(int first, int end, int keyIndent) {
+    /** The lines {@code [first, end)} inside a block, below its key line. */
+    record Block(int first, int end) {
     }
 
     /** A one-line scalar written at {@code [start, end)} of a line, quoted as {@code quote} (0 when plain). */
@@ -150,12 +150,12 @@ final class ComposeText {
     }
 
     /** A block runs until the next line holding a key indented no deeper than its own key. */
-    Block block(int keyLine, int keyIndent) {
+    private Block block(int keyLine, int keyIndent) {
         int end = keyLine + 1;
         while (end < lines.size() && (lines.get(end).holdsNoKey() || lines.get(end).indent() > keyIndent)) {
             end++;
         }
-        return new Block(keyLine + 1, end, keyIndent);
+        return new Block(keyLine + 1, end);
     }
 
     /**
