@@ -1,42 +1,105 @@
 package dev.upshift.audit.log;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.upshift.orchestrator.api.BackupCreated;
+import dev.upshift.orchestrator.api.BackupFile;
+import dev.upshift.orchestrator.api.BackupVerified;
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.BaselineCaptured;
 import dev.upshift.orchestrator.api.Bytes;
 import dev.upshift.orchestrator.api.CompatibilityChecked;
+import dev.upshift.orchestrator.api.ComposeFileReverted;
+import dev.upshift.orchestrator.api.ComposeFileUpdated;
+import dev.upshift.orchestrator.api.ContainerRemoved;
+import dev.upshift.orchestrator.api.DataRestored;
+import dev.upshift.orchestrator.api.DatabaseStopped;
+import dev.upshift.orchestrator.api.DependentsRestarted;
+import dev.upshift.orchestrator.api.DependentsStopped;
 import dev.upshift.orchestrator.api.DiskSpaceChecked;
+import dev.upshift.orchestrator.api.FenceLifted;
+import dev.upshift.orchestrator.api.FinalDumpTaken;
+import dev.upshift.orchestrator.api.HealthValidated;
+import dev.upshift.orchestrator.api.ImagePulled;
+import dev.upshift.orchestrator.api.IntegrityVerified;
+import dev.upshift.orchestrator.api.NewContainerRemoved;
+import dev.upshift.orchestrator.api.OldContainerRecreated;
+import dev.upshift.orchestrator.api.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.ServiceHealth;
+import dev.upshift.orchestrator.api.ServiceHealthy;
 import dev.upshift.orchestrator.api.ServicesHealthChecked;
+import dev.upshift.orchestrator.api.ServicesRestored;
+import dev.upshift.orchestrator.api.SmokeQueriesPassed;
+import dev.upshift.orchestrator.api.StatisticsRebuilt;
 import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.VersionVerified;
+import dev.upshift.orchestrator.api.VolumeSnapshotted;
 
-/** The notes column of the execution log: what a step saw, in the runbook's own terse style. */
+/** The notes column of the execution log: what a step saw or did, in the runbook's own terse style. */
 final class StepNotes {
+
+    private static final Map<Class<?>, Function<Object, String>> NOTES = new LinkedHashMap<>();
+
+    static {
+        note(BaselineCaptured.class, captured -> baseline(captured.baseline()));
+        note(DiskSpaceChecked.class, checked -> checked.locations().stream()
+                .map(space -> space.purpose() + ": " + Bytes.human(space.freeBytes()) + " free (needs "
+                        + Bytes.human(space.requiredBytes()) + ")")
+                .collect(Collectors.joining("; ")));
+        note(ServicesHealthChecked.class, checked -> services(checked.services()));
+        note(CompatibilityChecked.class, checked -> checked.targetImage() + " (" + shortId(checked.imageId())
+                + ") runs PostgreSQL " + checked.serverVersion() + "; has " + String.join(", ", checked.extensions()));
+        note(BackupCreated.class, created -> file(created.file()));
+        note(BackupVerified.class, verified -> verified.tocEntries() + " TOC entries verified; "
+                + verified.files().size() + " files match their sha256");
+        note(ComposeFileUpdated.class, updated -> name(updated.file()) + " → " + updated.image() + ", volume "
+                + updated.volume() + " (original kept as " + name(updated.originalCopy()) + ")");
+        note(ImagePulled.class, pulled -> pulled.image() + (pulled.pulled() ? " pulled" : " already present")
+                + " (" + shortId(pulled.imageId()) + ")");
+        note(FinalDumpTaken.class, taken -> "final dump " + file(taken.file()) + " behind the fence; "
+                + taken.writesSinceFence() + " writes since the fence");
+        note(DatabaseStopped.class, stopped -> "Stopped " + stopped.spec().name() + "; its configuration recorded");
+        note(VolumeSnapshotted.class, snapshot -> snapshot.oldVolume() + " kept untouched; new volume "
+                + snapshot.newVolume());
+        note(ContainerRemoved.class, removed -> "Container " + removed.name() + " removed, volume kept");
+        note(DataRestored.class, restored -> "Data restored from " + name(restored.dump()));
+        note(VersionVerified.class, verified -> "PostgreSQL " + verified.serverVersion() + " running");
+        note(IntegrityVerified.class, verified -> verified.tables() + " tables, " + verified.rows()
+                + " rows as counted at the fence, " + verified.extensions().size() + " extensions"
+                + (verified.migrationVersion() == null ? "" : ", alembic OK"));
+        note(ServiceHealthy.class, healthy -> healthy.service() + " " + healthy.health());
+        note(ServicesRestored.class, restored -> "All " + restored.services().size() + " services running: "
+                + services(restored.services()));
+        note(HealthValidated.class, validated -> services(validated.services()));
+        note(StatisticsRebuilt.class, rebuilt -> "ANALYZE complete; " + (rebuilt.extensionsUpdated().isEmpty()
+                ? "extensions up to date" : "updated " + String.join(", ", rebuilt.extensionsUpdated())));
+        note(SmokeQueriesPassed.class, passed -> String.join(", ", passed.checks()));
+        note(DependentsStopped.class, stopped -> "Stopped " + String.join(", ", stopped.services()));
+        note(NewContainerRemoved.class, removed -> removed.containerId() == null
+                ? "No new container to remove" : "New container removed, its volume kept");
+        note(ComposeFileReverted.class, reverted -> name(reverted.file()) + " is the original again");
+        note(OldContainerRecreated.class, recreated -> "Old server running and healthy");
+        note(FenceLifted.class, lifted -> "Connection limit " + lifted.connectionLimit() + " again");
+        note(OldDatabaseVerified.class, verified -> "PostgreSQL " + verified.serverVersion() + ", " + verified.rows()
+                + " rows as counted at the fence");
+        note(DependentsRestarted.class, restarted -> services(restarted.services()));
+    }
 
     private StepNotes() {
     }
 
     static String of(StepOutcome outcome) {
-        if (outcome instanceof BaselineCaptured captured) {
-            return baseline(captured.baseline());
-        }
-        if (outcome instanceof DiskSpaceChecked checked) {
-            return checked.locations().stream()
-                    .map(space -> space.purpose() + ": " + Bytes.human(space.freeBytes()) + " free (needs "
-                            + Bytes.human(space.requiredBytes()) + ")")
-                    .collect(Collectors.joining("; "));
-        }
-        if (outcome instanceof ServicesHealthChecked checked) {
-            return checked.services().stream()
-                    .map(service -> service.service() + " " + state(service))
-                    .collect(Collectors.joining(", "));
-        }
-        if (outcome instanceof CompatibilityChecked checked) {
-            return checked.targetImage() + " (" + shortId(checked.imageId()) + ") runs PostgreSQL "
-                    + checked.serverVersion() + "; has " + String.join(", ", checked.extensions());
-        }
-        return "";
+        Function<Object, String> note = NOTES.get(outcome.getClass());
+        return note == null ? "" : note.apply(outcome);
+    }
+
+    private static <T> void note(Class<T> type, Function<T, String> note) {
+        NOTES.put(type, event -> note.apply(type.cast(event)));
     }
 
     private static String baseline(Baseline baseline) {
@@ -55,8 +118,18 @@ final class StepNotes {
         return notes.toString();
     }
 
-    private static String state(ServiceHealth service) {
-        return "none".equals(service.health()) ? service.state() : service.health();
+    private static String services(List<ServiceHealth> services) {
+        return services.stream()
+                .map(service -> service.service() + " " + ("none".equals(service.health()) ? service.state() : service.health()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String file(BackupFile file) {
+        return name(file.path()) + " (" + Bytes.human(file.sizeBytes()) + ")";
+    }
+
+    private static String name(String path) {
+        return Path.of(path).getFileName().toString();
     }
 
     private static String shortId(String imageId) {

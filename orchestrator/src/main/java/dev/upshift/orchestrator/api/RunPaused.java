@@ -2,7 +2,7 @@ package dev.upshift.orchestrator.api;
 
 import org.axonframework.serialization.Revision;
 
-/** The run paused after a phase, as asked with --until. */
+/** The run paused after a phase or a step, as asked with --until. */
 @Revision("1")
-public record RunPaused(String upgradeId, int afterPhase) implements UpgradeEvent {
+public record RunPaused(String upgradeId, String after) implements UpgradeEvent {
 }

@@ -3,5 +3,5 @@ package dev.upshift.orchestrator.api;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Run the upgrade from where it stands; runner names the process (host and pid); approve approves the downtime too. */
-public record StartRun(@TargetAggregateIdentifier String upgradeId, String runner, Integer untilPhase, boolean approve) {
+public record StartRun(@TargetAggregateIdentifier String upgradeId, String runner, String until, boolean approve) {
 }

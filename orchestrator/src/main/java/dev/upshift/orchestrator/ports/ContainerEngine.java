@@ -43,7 +43,11 @@ public interface ContainerEngine {
     /** Starts a stopped container; does nothing if it runs. */
     void start(String containerId);
 
-    /** Removes a stopped container, never its volumes; does nothing if it is gone. */
+    /**
+     * Removes a stopped container, never its volumes; does nothing if it is gone.
+     *
+     * @throws IllegalStateException when the container runs: stopping it is the caller's decision
+     */
     void remove(String containerId);
 
     /**

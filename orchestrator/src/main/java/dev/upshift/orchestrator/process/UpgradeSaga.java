@@ -51,7 +51,7 @@ public class UpgradeSaga {
     private Runbook runbook;
     private boolean running;
     private boolean approved;
-    private Integer untilPhase;
+    private String until;
     private Step lastCompleted;
     private String failure;
     private List<Step> rollbackSteps;
@@ -77,7 +77,7 @@ public class UpgradeSaga {
     @SagaEventHandler(associationProperty = UPGRADE_ID)
     public void on(RunStarted event, CommandGateway commands) {
         running = true;
-        untilPhase = event.untilPhase();
+        until = event.until();
         if (preflightPassed()) {
             proceedAfter(event.upgradeId(), lastCompleted, commands);
         }
@@ -153,6 +153,18 @@ public class UpgradeSaga {
         // what is left is the operator's, as the event says
     }
 
+    /** --until names a phase ("2": pause before Phase 3) or a step ("3.5": pause right after it). */
+    private boolean pausesAfter(Step step, Step next) {
+        if (until == null) {
+            return false;
+        }
+        if (until.contains(".")) {
+            return step.number().equals(until);
+        }
+        int phase = Integer.parseInt(until);
+        return step.phase().number() <= phase && next.phase().number() > phase;
+    }
+
     private boolean preflightPassed() {
         return lastCompleted != null
                 && (lastCompleted.phase() != Phase.PREFLIGHT || runbook.isLastOf(Phase.PREFLIGHT, lastCompleted));
@@ -172,9 +184,9 @@ public class UpgradeSaga {
         if (next == null || next.phase() == Phase.CLEANUP) {
             running = false;
             commands.send(new CompleteUpgrade(upgradeId));
-        } else if (untilPhase != null && step.phase().number() <= untilPhase && next.phase().number() > untilPhase) {
+        } else if (pausesAfter(step, next)) {
             running = false;
-            commands.send(new PauseRun(upgradeId, step.phase().number()));
+            commands.send(new PauseRun(upgradeId, step.number()));
         } else if (next.kind() == StepKind.STOP_DEPENDENTS && !approved) {
             running = false;
             commands.send(new WaitAtGate(upgradeId));

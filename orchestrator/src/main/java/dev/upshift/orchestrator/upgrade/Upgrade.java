@@ -105,7 +105,7 @@ public class Upgrade {
         if (command.approve() && !approved) {
             apply(new DowntimeApproved(upgradeId));
         }
-        apply(new RunStarted(upgradeId, command.runner(), command.untilPhase()));
+        apply(new RunStarted(upgradeId, command.runner(), command.until()));
         if (state.status() == UpgradeStatus.PLANNED || state.status() == UpgradeStatus.PREFLIGHT_FAILED) {
             apply(new PreflightStarted(upgradeId));
         }
@@ -133,7 +133,7 @@ public class Upgrade {
 
     @CommandHandler
     public void handle(PauseRun command) {
-        apply(new RunPaused(upgradeId, command.afterPhase()));
+        apply(new RunPaused(upgradeId, command.after()));
     }
 
     @CommandHandler

@@ -1,8 +1,12 @@
 package dev.upshift.shell.commands;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import dev.upshift.orchestrator.api.ApproveDowntime;
 import dev.upshift.orchestrator.api.InitiateRollback;
 import dev.upshift.orchestrator.api.ResumeRun;
+import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.StartPreflight;
 import dev.upshift.orchestrator.api.StartRun;
 import dev.upshift.orchestrator.api.UpgradeView;
@@ -42,13 +46,14 @@ public class RunCommands {
     @Command(command = "run", description = "Run the upgrade from where it stands, up to a gate or the end.")
     public String run(
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
-            @Option(longNames = "until", description = "pause after this phase (0-5)") Integer untilPhase,
+            @Option(longNames = "until", description = "pause after this phase (0-5) or step (e.g. 3.5)") String until,
             @Option(longNames = "yes", description = "approve the downtime of Phase 3 too") boolean yes) {
         upgrades.requireExisting(upgradeId);
-        if (untilPhase != null && (untilPhase < 0 || untilPhase > 5)) {
-            throw new InvalidInput("--until takes a phase from 0 to 5, not " + untilPhase);
+        if (until != null && !pausePoints(upgradeId).contains(until)) {
+            throw new InvalidInput("--until takes a phase (0 to 5) or a step of this upgrade's runbook (e.g. 3.5), not '"
+                    + until + "'");
         }
-        commands.sendAndWait(new StartRun(upgradeId, runner(), untilPhase, yes));
+        commands.sendAndWait(new StartRun(upgradeId, runner(), until, yes));
         return outcome(upgradeId);
     }
 
@@ -92,6 +97,12 @@ public class RunCommands {
         }
         commands.sendAndWait(new InitiateRollback(upgradeId, "requested by the operator", mode, false, acceptDataLoss));
         return outcome(upgradeId);
+    }
+
+    private Set<String> pausePoints(String upgradeId) {
+        Set<String> points = new HashSet<>(Set.of("0", "1", "2", "3", "4", "5"));
+        Runbook.of(upgrades.plan(upgradeId)).steps().forEach(step -> points.add(step.number()));
+        return points;
     }
 
     /** Waits for the rest the upgrade reaches and turns it into output and an exit code. */

@@ -4,6 +4,8 @@ import java.util.List;
 
 import dev.upshift.orchestrator.api.FindExecutionLog;
 import dev.upshift.orchestrator.api.LogEntry;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.UpgradePlanned;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -31,6 +33,12 @@ public class Upgrades {
         if (!exists(upgradeId)) {
             throw new InvalidInput("there is no upgrade '" + upgradeId + "' in the store; `upshift list` shows them");
         }
+    }
+
+    /** The plan, as the upgrade's first event recorded it. */
+    public UpgradePlan plan(String upgradeId) {
+        requireExisting(upgradeId);
+        return ((UpgradePlanned) eventStore.readEvents(upgradeId).next().getPayload()).plan();
     }
 
     public List<LogEntry> log(String upgradeId) {

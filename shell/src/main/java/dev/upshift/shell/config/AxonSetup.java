@@ -20,18 +20,16 @@ import org.springframework.context.annotation.Configuration;
 /**
  * How Axon runs here. Commands are handled on their own threads, so that a step's I/O runs outside the saga's
  * unit of work and each step's events are stored the moment it ends. The saga starts at the head of the
- * stream (it must never re-run history); the read models start at its tail.
+ * stream (it must never re-run history); the read models start at its tail. Interceptor beans such as
+ * {@link InFlightCommands} are registered by Axon's auto-configuration.
  */
 @Configuration
 public class AxonSetup {
 
     @Bean
-    public CommandBus commandBus(TransactionManager transactionManager, List<CorrelationDataProvider> providers,
-                                 InFlightCommands inFlight) {
+    public CommandBus commandBus(TransactionManager transactionManager, List<CorrelationDataProvider> providers) {
         AsynchronousCommandBus bus = AsynchronousCommandBus.builder().transactionManager(transactionManager).build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
-        bus.registerDispatchInterceptor(inFlight);
-        bus.registerHandlerInterceptor(inFlight);
         bus.registerDispatchInterceptor(Actor.current());
         return bus;
     }

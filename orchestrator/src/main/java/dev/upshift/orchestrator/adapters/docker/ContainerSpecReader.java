@@ -2,6 +2,7 @@ package dev.upshift.orchestrator.adapters.docker;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,10 @@ final class ContainerSpecReader {
         return networks;
     }
 
-    /** A mount with a name is a volume (recorded by name), one without is a directory of the host. */
+    /**
+     * A mount with a name is a volume (recorded by name), one without is a directory of the host. Docker lists
+     * mounts in no stable order; sorted by target, the same container always gives the same spec.
+     */
     private static List<ContainerSpec.Mount> mounts(InspectContainerResponse container) {
         if (container.getMounts() == null) {
             return List.of();
@@ -114,6 +118,7 @@ final class ContainerSpecReader {
             mounts.add(new ContainerSpec.Mount(volume ? "volume" : "bind", volume ? mount.getName() : mount.getSource(),
                     target, Boolean.FALSE.equals(mount.getRW())));
         }
+        mounts.sort(Comparator.comparing(ContainerSpec.Mount::target, Comparator.nullsFirst(Comparator.naturalOrder())));
         return mounts;
     }
 

@@ -1,0 +1,102 @@
+package dev.upshift.shell.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.upshift.orchestrator.testbed.SampleStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of the running process inside Phase 3, then {@code resume}: the state comes from the store, the
+ * step in progress is checked against the world, nothing is done twice. While no process runs, a test can
+ * tamper with the world — corrupt the final dump, inject a row into the new server during a pause after the
+ * restore — and see the upgrade refuse to carry on with it.
+ */
+class ResumeIT {
+
+    private static final String TARGET = "upshift-testbed/postgres:17";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void givenKillsAfter31AndAfter33AndDuring35WhenResumedEachTimeThenTheUpgradeCompletesWithIntegrityVerified()
+            throws Exception {
+        try (SampleStack stack = SampleStack.start()) {
+            Upshift upshift = planned(stack, "killed");
+            killWhen(upshift, upshift.start("run", "killed", "--yes"), "killed", "3.1", "DONE");
+            killWhen(upshift, upshift.start("resume", "killed"), "killed", "3.3", "DONE");
+            Upshift.Running restoring = upshift.start("resume", "killed");
+            upshift.awaitStep("killed", "3.5", "RUNNING");
+            Thread.sleep(1500);
+            restoring.kill();
+
+            Upshift.Result resumed = upshift.run("resume", "killed");
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(resumed.stdout()).contains("Upgrade completed");
+            assertThat(StackFacts.serverMajor(stack)).isEqualTo(17);
+            assertThat(StackFacts.siteEventIds(stack)).containsAll(StackFacts.committedByWorker(stack));
+            JsonNode log = RolledBack.log(upshift, "killed");
+            assertThat(log.findValuesAsText("status")).containsOnly("DONE");
+            assertThat(log.findValuesAsText("step")).contains("3.7", "5.3");
+        }
+    }
+
+    @Test
+    void givenTheFinalDumpCorruptedWhileNoProcessRanWhenResumedThenTheRestoreRefusesItAndTheStackIsRolledBack()
+            throws Exception {
+        try (SampleStack stack = SampleStack.start()) {
+            Upshift upshift = planned(stack, "corrupted");
+            String original = RolledBack.compose(stack);
+            killWhen(upshift, upshift.start("run", "corrupted", "--yes"), "corrupted", "3.1", "DONE");
+            try (FileChannel dump = FileChannel.open(RolledBack.backups(stack).resolve("corrupted_final.dump"),
+                    StandardOpenOption.WRITE)) {
+                dump.truncate(dump.size() / 2);
+            }
+
+            Upshift.Result resumed = upshift.run("resume", "corrupted");
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);
+            assertThat(resumed.stdout()).contains("Rolled back", "3.5", "sha256 differs");
+            RolledBack.assertServingOn15(stack, upshift, "corrupted", original);
+        }
+    }
+
+    @Test
+    void givenARowInjectedIntoTheNewServerWhileItPausedAfterTheRestoreWhenAdvancedThenTheMismatchRollsItBack()
+            throws Exception {
+        try (SampleStack stack = SampleStack.start()) {
+            Upshift upshift = planned(stack, "injected");
+            String original = RolledBack.compose(stack);
+            Upshift.Result paused = upshift.run("run", "injected", "--yes", "--until", "3.5");
+            assertThat(paused.exitCode()).as(paused.toString()).isZero();
+            stack.psql("INSERT INTO users (handle, email, display_name) VALUES ('intruder', 'intruder@example.com', 'I')");
+
+            Upshift.Result resumed = upshift.run("advance", "injected");
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);
+            assertThat(resumed.stdout()).contains("Rolled back", "integrity mismatch", "table public.users has 19 rows");
+            RolledBack.assertServingOn15(stack, upshift, "injected", original);
+        }
+    }
+
+    private static void killWhen(Upshift upshift, Upshift.Running running, String upgradeId, String step, String status)
+            throws InterruptedException {
+        upshift.awaitStep(upgradeId, step, status);
+        running.kill();
+    }
+
+    private Upshift planned(SampleStack stack, String upgradeId) {
+        Upshift upshift = new Upshift(home);
+        Upshift.Result plan = upshift.run("plan", "--compose", stack.composeFile().toString(), "--to", TARGET,
+                "--id", upgradeId);
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        return upshift;
+    }
+}

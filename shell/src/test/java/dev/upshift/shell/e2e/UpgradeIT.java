@@ -1,0 +1,64 @@
+package dev.upshift.shell.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.upshift.orchestrator.testbed.SampleStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole runbook, for real: the sample stack from PostgreSQL 15 to 17 through the downtime gate. */
+class UpgradeIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+
+    @Test
+    void givenTheStackOn15WhenUpgradedThroughTheGateThenItServesOn17WithEveryCommittedRow() throws Exception {
+        try (SampleStack stack = SampleStack.start()) {
+            Upshift upshift = new Upshift(home);
+            String original = Files.readString(stack.composeFile());
+            assertThat(upshift.run("plan", "--compose", stack.composeFile().toString(), "--to",
+                    "upshift-testbed/postgres:17", "--id", "to17").exitCode()).isZero();
+
+            Upshift.Result atGate = upshift.run("run", "to17");
+            assertThat(atGate.exitCode()).as(atGate.toString()).isEqualTo(3);
+            assertThat(atGate.stdout()).contains("Waiting at the gate", "upshift approve to17");
+            assertThat(StackFacts.serverMajor(stack)).as("nothing stopped before the approval").isEqualTo(15);
+            assertThat(upshift.run("approve", "to17").exitCode()).isZero();
+            Upshift.Result advanced = upshift.run("advance", "to17");
+
+            assertThat(advanced.exitCode()).as(advanced.toString()).isZero();
+            assertThat(advanced.stdout()).contains("Upgrade completed");
+            assertThat(StackFacts.serverMajor(stack)).isEqualTo(17);
+            for (String service : new String[] {"db", "api", "worker", "web"}) {
+                assertThat(StackFacts.health(stack, service)).as(service).isEqualTo("running/healthy");
+            }
+            Set<Long> committed = StackFacts.committedByWorker(stack);
+            assertThat(committed).hasSizeGreaterThan(10);
+            assertThat(StackFacts.siteEventIds(stack)).containsAll(committed);
+            assertThat(Files.readString(stack.composeFile()))
+                    .contains("image: upshift-testbed/postgres:17", "- pg_data_pg17:/var/lib/postgresql/data");
+            assertThat(stack.composeFile().resolveSibling("compose.yml.pre-to17")).hasContent(original);
+            assertThat(StackFacts.volumeExists(stack.project() + "_pg_data")).as("the old volume is kept").isTrue();
+            assertThat(Files.getPosixFilePermissions(stack.directory().resolve("backups/to17_final.dump")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+            JsonNode log = JSON.readTree(upshift.run("log", "to17", "--json").stdout());
+            assertThat(log.findValuesAsText("step")).containsExactly("0.1", "0.2", "0.3", "0.4", "1.1", "1.2", "1.3",
+                    "1.4", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "4.1", "4.2", "4.3", "4.4",
+                    "5.1", "5.2", "5.3");
+            assertThat(log.findValuesAsText("status")).containsOnly("DONE");
+            assertThat(JSON.readTree(upshift.run("status", "to17", "--json").stdout()).get("status").asText())
+                    .isEqualTo("COMPLETED");
+        }
+    }
+}
