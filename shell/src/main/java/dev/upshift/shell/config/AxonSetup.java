@@ -2,8 +2,6 @@ package dev.upshift.shell.config;
 
 import java.util.List;
 
-import dev.upshift.audit.log.ExecutionLogProjection;
-import dev.upshift.audit.status.UpgradeStatusProjection;
 import dev.upshift.orchestrator.process.UpgradeSaga;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
 import org.axonframework.commandhandling.CommandBus;
@@ -44,15 +42,12 @@ public class AxonSetup {
     public ConfigurerModule eventProcessors() {
         return configurer -> configurer.eventProcessing(processing -> {
             processing.usingTrackingEventProcessors();
+            processing.registerTrackingEventProcessorConfiguration(config ->
+                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                            .andInitialTrackingToken(StreamableMessageSource::createTailToken));
             processing.registerTrackingEventProcessorConfiguration(UpgradeSaga.PROCESSING_GROUP, config ->
                     TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                             .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
-            for (String readModel : List.of(ExecutionLogProjection.PROCESSING_GROUP,
-                    UpgradeStatusProjection.PROCESSING_GROUP)) {
-                processing.registerTrackingEventProcessorConfiguration(readModel, config ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialTrackingToken(StreamableMessageSource::createTailToken));
-            }
         });
     }
 }
