@@ -106,7 +106,7 @@ public final class EventSamples {
                     new ServicesRestored(ID, step("4.4"), ALL_HEALTHY),
                     // Phase 5
                     new HealthValidated(ID, step("5.1"), ALL_HEALTHY),
-                    new StatisticsRebuilt(ID, step("5.2"), List.of("pg_trgm")),
+                    new StatisticsRebuilt(ID, step("5.2"), List.of("pg_stat_statements 1.10 → 1.11")),
                     new SmokeQueriesPassed(ID, step("5.3"), List.of("2 of 2 tables answer", "alembic 20251214000000",
                             "PostgreSQL 17.7")),
                     // compensation
