@@ -11,6 +11,8 @@ import dev.upshift.orchestrator.api.UpgradePlan;
 public final class SamplePlans {
 
     public static final String UPGRADE_ID = "makapix-pg17";
+    /** The process that drives the upgrade in these tests. */
+    public static final String RUNNER = "alice, pid 4242 on db-host-1";
 
     private SamplePlans() {
     }

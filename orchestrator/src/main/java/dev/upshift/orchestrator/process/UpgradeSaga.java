@@ -38,6 +38,8 @@ import org.axonframework.spring.stereotype.Saga;
  * pause, the end, or the compensation — and asks for it. It never does I/O itself, and its processor starts
  * at the head of the stream so that it never re-runs history. A passed or failed pre-flight, the approval
  * gate and a pause are rests, not ends: the saga lives until the upgrade completes or is rolled back.
+ * Only the process that started or resumed the run (its {@code runner}) asks for steps: every other process
+ * of the store sees the same events and leaves them be.
  */
 @Saga
 @ProcessingGroup(UpgradeSaga.PROCESSING_GROUP)
@@ -49,6 +51,7 @@ public class UpgradeSaga {
     private static final String QUICK = "quick";
 
     private Runbook runbook;
+    private String runner;
     private boolean running;
     private boolean approved;
     private String until;
@@ -64,9 +67,12 @@ public class UpgradeSaga {
     }
 
     @SagaEventHandler(associationProperty = UPGRADE_ID)
-    public void on(PreflightStarted event, CommandGateway commands) {
+    public void on(PreflightStarted event, CommandGateway commands, ThisProcess self) {
         lastCompleted = null;
-        commands.send(new RunStep(event.upgradeId(), runbook.first(Phase.PREFLIGHT)));
+        runner = event.runner();
+        if (self.runs(runner)) {
+            commands.send(new RunStep(event.upgradeId(), runbook.first(Phase.PREFLIGHT)));
+        }
     }
 
     @SagaEventHandler(associationProperty = UPGRADE_ID)
@@ -75,25 +81,30 @@ public class UpgradeSaga {
     }
 
     @SagaEventHandler(associationProperty = UPGRADE_ID)
-    public void on(RunStarted event, CommandGateway commands) {
+    public void on(RunStarted event, CommandGateway commands, ThisProcess self) {
         running = true;
+        runner = event.runner();
         until = event.until();
-        if (preflightPassed()) {
+        if (preflightPassed() && self.runs(runner)) {
             proceedAfter(event.upgradeId(), lastCompleted, commands);
         }
         // otherwise the pre-flight starts first, and PreflightPassed continues the run
     }
 
     @SagaEventHandler(associationProperty = UPGRADE_ID)
-    public void on(StepOutcome event, CommandGateway commands) {
+    public void on(StepOutcome event, CommandGateway commands, ThisProcess self) {
         Step step = event.step();
         if (step.phase() == Phase.ROLLBACK) {
             lastRolledBack = step;
-            rollBackAfter(event.upgradeId(), step, commands);
+        } else {
+            lastCompleted = step;
+        }
+        if (!self.runs(runner)) {
             return;
         }
-        lastCompleted = step;
-        if (runbook.isLastOf(Phase.PREFLIGHT, step)) {
+        if (step.phase() == Phase.ROLLBACK) {
+            rollBackAfter(event.upgradeId(), step, commands);
+        } else if (runbook.isLastOf(Phase.PREFLIGHT, step)) {
             commands.send(new PassPreflight(event.upgradeId()));
         } else {
             proceedAfter(event.upgradeId(), step, commands);
@@ -101,38 +112,47 @@ public class UpgradeSaga {
     }
 
     @SagaEventHandler(associationProperty = UPGRADE_ID)
-    public void on(PreflightPassed event, CommandGateway commands) {
-        if (running) {
+    public void on(PreflightPassed event, CommandGateway commands, ThisProcess self) {
+        if (running && self.runs(runner)) {
             proceedAfter(event.upgradeId(), lastCompleted, commands);
         }
     }
 
     @SagaEventHandler(associationProperty = UPGRADE_ID)
-    public void on(RunResumed event, CommandGateway commands) {
+    public void on(RunResumed event, CommandGateway commands, ThisProcess self) {
         running = true;
+        runner = event.runner();
+        if (!self.runs(runner)) {
+            return;
+        }
         if (event.inProgress() != null) {
             commands.send(new RunStep(event.upgradeId(), event.inProgress()));
         } else if (rollbackSteps != null) {
             rollBackAfter(event.upgradeId(), lastRolledBack, commands);
         } else if (failure != null) {
-            commands.send(new InitiateRollback(event.upgradeId(), failure, QUICK, true, false));
+            commands.send(new InitiateRollback(event.upgradeId(), failure, QUICK, true, false, runner));
         } else if (lastCompleted != null) {
             proceedAfter(event.upgradeId(), lastCompleted, commands);
         }
     }
 
     @SagaEventHandler(associationProperty = UPGRADE_ID)
-    public void on(StepFailed event, CommandGateway commands) {
+    public void on(StepFailed event, CommandGateway commands, ThisProcess self) {
         failure = "step " + event.step() + " failed: " + event.reason();
-        commands.send(new InitiateRollback(event.upgradeId(), failure, QUICK, true, false));
+        if (self.runs(runner)) {
+            commands.send(new InitiateRollback(event.upgradeId(), failure, QUICK, true, false, runner));
+        }
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = UPGRADE_ID)
-    public void on(RollbackInitiated event, CommandGateway commands) {
+    public void on(RollbackInitiated event, CommandGateway commands, ThisProcess self) {
         rollbackSteps = event.steps();
         lastRolledBack = null;
-        rollBackAfter(event.upgradeId(), null, commands);
+        runner = event.runner();
+        if (self.runs(runner)) {
+            rollBackAfter(event.upgradeId(), null, commands);
+        }
     }
 
     @EndSaga

@@ -95,7 +95,7 @@ public class Upgrade {
     public void handle(StartPreflight command) {
         new NoStepMayBeInProgress(upgradeId, inProgress).verify();
         new PreflightRunsBeforeTheUpgrade(upgradeId, state.status()).verify();
-        apply(new PreflightStarted(upgradeId));
+        apply(new PreflightStarted(upgradeId, command.runner()));
     }
 
     @CommandHandler
@@ -107,7 +107,7 @@ public class Upgrade {
         }
         apply(new RunStarted(upgradeId, command.runner(), command.until()));
         if (state.status() == UpgradeStatus.PLANNED || state.status() == UpgradeStatus.PREFLIGHT_FAILED) {
-            apply(new PreflightStarted(upgradeId));
+            apply(new PreflightStarted(upgradeId, command.runner()));
         }
     }
 
@@ -185,8 +185,7 @@ public class Upgrade {
         new PointOfNoReturn(upgradeId, started.contains(StepKind.START_SERVICE), command.automatic(),
                 command.acceptDataLoss()).verify();
         apply(new RollbackInitiated(upgradeId, command.reason(), failed != null ? failed : lastCompleted,
-                command.mode(), command.automatic(),
-                Compensation.stepsFor(started)));
+                command.mode(), command.automatic(), Compensation.stepsFor(started), command.runner()));
     }
 
     @CommandHandler

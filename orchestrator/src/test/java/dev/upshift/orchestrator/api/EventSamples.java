@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.upshift.orchestrator.SamplePlans;
 
+
 /**
  * One representative instance of every event, with the values an upgrade of the sample makapix stack from
  * PostgreSQL 16 to 17 records: the approval tests serialise these. A new event needs a sample here.
@@ -57,7 +58,7 @@ public final class EventSamples {
     private static final Map<Class<?>, UpgradeEvent> SAMPLES = List.of(
                     // plan and pre-flight
                     new UpgradePlanned(ID, PLAN),
-                    new PreflightStarted(ID),
+                    new PreflightStarted(ID, RUNNER),
                     new BaselineCaptured(ID, step("0.1"), SamplePlans.baseline()),
                     new DiskSpaceChecked(ID, step("0.2"), List.of(
                             new DiskSpace("backups", "/opt/makapix/backups", 41_875_931_136L, 50_331_648L),
@@ -111,7 +112,7 @@ public final class EventSamples {
                             "PostgreSQL 17.7")),
                     // compensation
                     new RollbackInitiated(ID, "step 4.2 Start worker failed: worker is running (unhealthy) on the new version",
-                            step("4.2"), "quick", true, ROLLBACK),
+                            step("4.2"), "quick", true, ROLLBACK, RUNNER),
                     new DependentsStopped(ID, ROLLBACK.get(0), List.of("web", "worker", "api")),
                     new NewContainerRemoved(ID, ROLLBACK.get(1), NEW_CONTAINER_ID),
                     new ComposeFileReverted(ID, ROLLBACK.get(2), "/opt/makapix/docker-compose.yml"),

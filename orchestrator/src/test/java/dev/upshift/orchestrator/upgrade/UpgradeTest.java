@@ -1,5 +1,6 @@
 package dev.upshift.orchestrator.upgrade;
 
+import static dev.upshift.orchestrator.SamplePlans.RUNNER;
 import static dev.upshift.orchestrator.SamplePlans.UPGRADE_ID;
 
 import java.util.List;
@@ -56,20 +57,20 @@ class UpgradeTest {
     @Test
     void givenAPlanWhenStartingPreflightThenPreflightStarts() {
         fixture.given(PLANNED)
-                .when(new StartPreflight(UPGRADE_ID))
-                .expectEvents(new PreflightStarted(UPGRADE_ID));
+                .when(new StartPreflight(UPGRADE_ID, RUNNER))
+                .expectEvents(new PreflightStarted(UPGRADE_ID, RUNNER));
     }
 
     @Test
     void givenPreflightStartedWhenTheFirstCheckStartsThenItIsRecorded() {
-        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID))
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER))
                 .when(new StartStep(UPGRADE_ID, INSPECT))
                 .expectEvents(new StepStarted(UPGRADE_ID, INSPECT));
     }
 
     @Test
     void givenPreflightStartedWhenACheckIsSkippedThenTheRunbookOrderRefusesIt() {
-        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID))
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER))
                 .when(new StartStep(UPGRADE_ID, DISK_SPACE))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("step 0.2 cannot start: the runbook's next step is "
@@ -86,14 +87,14 @@ class UpgradeTest {
 
     @Test
     void givenAStepInProgressWhenItStartsAgainThenItIsResumed() {
-        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, INSPECT))
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, INSPECT))
                 .when(new StartStep(UPGRADE_ID, INSPECT))
                 .expectEvents(new StepStarted(UPGRADE_ID, INSPECT));
     }
 
     @Test
     void givenAStepInProgressWhenAnotherStepStartsThenItIsRefused() {
-        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, INSPECT))
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, INSPECT))
                 .when(new StartStep(UPGRADE_ID, DISK_SPACE))
                 .expectExceptionMessage("step 0.2 cannot start: step 0.1 Verify current environment (baseline) "
                         + "is in progress");
@@ -101,29 +102,29 @@ class UpgradeTest {
 
     @Test
     void givenAStepInProgressWhenPreflightStartsAgainThenItIsRefused() {
-        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, INSPECT))
-                .when(new StartPreflight(UPGRADE_ID))
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, INSPECT))
+                .when(new StartPreflight(UPGRADE_ID, RUNNER))
                 .expectExceptionMessage("upgrade makapix-pg17 is running step 0.1 Verify current environment "
                         + "(baseline); wait for it, or `upshift resume makapix-pg17` if its process died");
     }
 
     @Test
     void givenAStepInProgressWhenItsOutcomeArrivesThenItIsRecorded() {
-        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, INSPECT))
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, INSPECT))
                 .when(new CompleteStep(UPGRADE_ID, BASELINE_CAPTURED))
                 .expectEvents(BASELINE_CAPTURED);
     }
 
     @Test
     void givenAStepInProgressWhenAnotherStepsOutcomeArrivesThenItIsRefused() {
-        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, DISK_SPACE))
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, DISK_SPACE))
                 .when(new CompleteStep(UPGRADE_ID, BASELINE_CAPTURED))
                 .expectExceptionMessage("step 0.1 reported an outcome but step 0.2 Check free disk space is in progress");
     }
 
     @Test
     void givenAStepInProgressWhenItFailsThenPreflightFails() {
-        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, SERVICE_HEALTH))
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, SERVICE_HEALTH))
                 .when(new FailStep(UPGRADE_ID, SERVICE_HEALTH, "not every service is healthy: api is exited"))
                 .expectEvents(new PreflightFailed(UPGRADE_ID, SERVICE_HEALTH,
                         "not every service is healthy: api is exited"));
@@ -138,7 +139,7 @@ class UpgradeTest {
 
     @Test
     void givenAChecksMissingWhenPassingPreflightThenThePhaseIsIncomplete() {
-        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, INSPECT), BASELINE_CAPTURED)
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, INSPECT), BASELINE_CAPTURED)
                 .when(new PassPreflight(UPGRADE_ID))
                 .expectExceptionMessage("phase 0 is not complete: its last step 0.4 Check the target image "
                         + "has not completed");
@@ -146,14 +147,14 @@ class UpgradeTest {
 
     @Test
     void givenAFailedPreflightWhenStartingItAgainThenItStartsOver() {
-        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID), new StepStarted(UPGRADE_ID, INSPECT),
+        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, INSPECT),
                         new PreflightFailed(UPGRADE_ID, INSPECT, "connection refused"))
-                .when(new StartPreflight(UPGRADE_ID))
-                .expectEvents(new PreflightStarted(UPGRADE_ID));
+                .when(new StartPreflight(UPGRADE_ID, RUNNER))
+                .expectEvents(new PreflightStarted(UPGRADE_ID, RUNNER));
     }
 
     private static List<Object> allChecksCompleted() {
-        return List.of(PLANNED, new PreflightStarted(UPGRADE_ID),
+        return List.of(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER),
                 new StepStarted(UPGRADE_ID, INSPECT), BASELINE_CAPTURED,
                 new StepStarted(UPGRADE_ID, DISK_SPACE), new DiskSpaceChecked(UPGRADE_ID, DISK_SPACE, List.of()),
                 new StepStarted(UPGRADE_ID, SERVICE_HEALTH), new ServicesHealthChecked(UPGRADE_ID, SERVICE_HEALTH, List.of()),

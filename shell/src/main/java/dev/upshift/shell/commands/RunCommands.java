@@ -11,7 +11,7 @@ import dev.upshift.orchestrator.api.StartPreflight;
 import dev.upshift.orchestrator.api.StartRun;
 import dev.upshift.orchestrator.api.UpgradeView;
 import dev.upshift.orchestrator.ports.InvalidInput;
-import dev.upshift.shell.config.Actor;
+import dev.upshift.orchestrator.process.ThisProcess;
 import dev.upshift.shell.render.Views;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
@@ -28,18 +28,20 @@ public class RunCommands {
     private final CommandGateway commands;
     private final Upgrades upgrades;
     private final UpgradeProgress progress;
+    private final ThisProcess self;
 
-    public RunCommands(CommandGateway commands, Upgrades upgrades, UpgradeProgress progress) {
+    public RunCommands(CommandGateway commands, Upgrades upgrades, UpgradeProgress progress, ThisProcess self) {
         this.commands = commands;
         this.upgrades = upgrades;
         this.progress = progress;
+        this.self = self;
     }
 
     @Command(command = "preflight", description = "Run Phase 0 (read-only checks) against the live stack.")
     public String preflight(
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId) {
         upgrades.requireExisting(upgradeId);
-        commands.sendAndWait(new StartPreflight(upgradeId));
+        commands.sendAndWait(new StartPreflight(upgradeId, self.name()));
         return outcome(upgradeId);
     }
 
@@ -53,7 +55,7 @@ public class RunCommands {
             throw new InvalidInput("--until takes a phase (0 to 5) or a step of this upgrade's runbook (e.g. 3.5), not '"
                     + until + "'");
         }
-        commands.sendAndWait(new StartRun(upgradeId, runner(), until, yes));
+        commands.sendAndWait(new StartRun(upgradeId, self.name(), until, yes));
         return outcome(upgradeId);
     }
 
@@ -76,7 +78,7 @@ public class RunCommands {
     public String resume(
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId) {
         upgrades.requireExisting(upgradeId);
-        commands.sendAndWait(new ResumeRun(upgradeId, runner()));
+        commands.sendAndWait(new ResumeRun(upgradeId, self.name()));
         return outcome(upgradeId);
     }
 
@@ -95,7 +97,8 @@ public class RunCommands {
             throw new CommandOutcome(CommandOutcome.AT_GATE, "A rollback stops the stack and brings back the old server "
                     + "on its untouched volume. Confirm with: upshift rollback " + upgradeId + " --yes");
         }
-        commands.sendAndWait(new InitiateRollback(upgradeId, "requested by the operator", mode, false, acceptDataLoss));
+        commands.sendAndWait(new InitiateRollback(upgradeId, "requested by the operator", mode, false, acceptDataLoss,
+                self.name()));
         return outcome(upgradeId);
     }
 
@@ -126,11 +129,5 @@ public class RunCommands {
                     + view.lastFailure());
             default -> log + "Upgrade " + upgradeId + " is " + view.status().label() + ".";
         };
-    }
-
-    /** Names this process, so that another one that finds the upgrade running can say who runs it. */
-    private static String runner() {
-        Actor actor = Actor.current();
-        return actor.user() + ", pid " + ProcessHandle.current().pid() + " on " + actor.host();
     }
 }

@@ -29,6 +29,12 @@ final class StackFacts {
                 stack.containerId(service)).run().stdoutOrThrow().strip();
     }
 
+    /** The image the database service's container runs, whichever container that is now. */
+    static String serverImage(SampleStack stack) {
+        return ExternalCommand.of(QUICK, "docker", "inspect", "-f", "{{.Config.Image}}", stack.containerId("db")).run()
+                .stdoutOrThrow().strip();
+    }
+
     /** Every id the worker printed as committed, over all its runs (docker keeps the log across restarts). */
     static Set<Long> committedByWorker(SampleStack stack) {
         String log = ExternalCommand.of(QUICK, "docker", "logs", stack.containerId("worker")).run().stdout();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +60,18 @@ class UpgradeIT {
             assertThat(log.findValuesAsText("status")).containsOnly("DONE");
             assertThat(JSON.readTree(upshift.run("status", "to17", "--json").stdout()).get("status").asText())
                     .isEqualTo("COMPLETED");
+            assertNoSecretLeaked(stack, upshift, atGate, advanced);
+        }
+    }
+
+    /** No password of the stack in the store (events, metadata, sagas, read models), the log, or what was printed. */
+    private void assertNoSecretLeaked(SampleStack stack, Upshift upshift, Upshift.Result... printed) throws Exception {
+        String everything = upshift.storeText() + Files.readString(home.resolve("upshift.log"))
+                + String.join("\n", Arrays.stream(printed).map(Upshift.Result::toString).toList());
+        assertThat(everything).contains("makapix", "POSTGRES_PASSWORD");
+        for (String secret : new String[] {stack.envValue("db.env", "POSTGRES_PASSWORD"),
+                stack.envValue("db.env", "API_WORKER_PASSWORD"), stack.envValue("app.env", "PGPASSWORD")}) {
+            assertThat(everything).doesNotContain(secret);
         }
     }
 }

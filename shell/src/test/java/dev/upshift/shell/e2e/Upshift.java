@@ -2,16 +2,17 @@ package dev.upshift.shell.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import dev.upshift.orchestrator.testbed.SampleStack;
 
@@ -25,10 +26,9 @@ final class Upshift {
 
     private final Path home;
     private final String store;
-    private String lastReadFailure = "none";
 
     Upshift(Path home) {
-        this(home, "jdbc:h2:file:" + home.resolve("store") + ";AUTO_SERVER=TRUE");
+        this(home, "jdbc:h2:file:" + home.resolve("store") + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0");
     }
 
     Upshift(Path home, String store) {
@@ -67,35 +67,26 @@ final class Upshift {
         }
     }
 
-    /** Waits until a step of the execution log has the status, as the store's read model says. */
-    void awaitStep(String upgradeId, String step, String status) {
+    /**
+     * Waits until the world shows a step got so far. A test reads the world, not the store, while a process
+     * runs: a connection of the test's own would make this JVM the H2 file's server.
+     */
+    static void awaitWorld(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (!status.equals(stepStatus(upgradeId, step))) {
+        while (!holds(condition)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("step " + step + " of " + upgradeId + " never reached " + status
-                        + " (last read: " + lastReadFailure + ")");
+                throw new AssertionError("never saw: " + what);
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            Thread.sleep(100);
         }
     }
 
-    private String stepStatus(String upgradeId, String step) {
-        try (Connection connection = connect();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT status FROM execution_log WHERE upgrade_id = ? AND step_number = ?")) {
-            query.setString(1, upgradeId);
-            query.setString(2, step);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            lastReadFailure = e.getMessage(); // the process under test may not have created the tables yet
-            return null;
+    /** A look at a world in flux may find a container gone between two commands: that is a no, not an error. */
+    private static boolean holds(BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (RuntimeException inFlux) {
+            return false;
         }
     }
 
@@ -108,6 +99,35 @@ final class Upshift {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the events in " + home, e);
         }
+    }
+
+    /** Everything the store holds — events, metadata, tokens, sagas, read models — as text, to search for leaks. */
+    String storeText() {
+        StringBuilder text = new StringBuilder();
+        try (Connection connection = connect();
+             ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                if (!"INFORMATION_SCHEMA".equalsIgnoreCase(tables.getString("TABLE_SCHEM"))) {
+                    names.add(tables.getString("TABLE_SCHEM") + "." + tables.getString("TABLE_NAME"));
+                }
+            }
+            for (String table : names) {
+                try (ResultSet rows = connection.createStatement().executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int column = 1; column <= columns; column++) {
+                            Object value = rows.getObject(column);
+                            text.append(value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                                    : String.valueOf(value)).append('\n');
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the store in " + home, e);
+        }
+        return text.toString();
     }
 
     private Connection connect() throws SQLException {

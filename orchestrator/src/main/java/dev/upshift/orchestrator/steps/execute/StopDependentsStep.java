@@ -65,6 +65,7 @@ public class StopDependentsStep implements StepExecutor {
                 progress.record(new ServiceStopped(history.upgradeId(), step, service, container.name()));
             }
         }
+        ensureRunning(plan);
         DatabaseEndpoint database = stack.database(plan);
         DatabaseFenced fenced = history.last(DatabaseFenced.class).orElseGet(() -> fence(history, step, database));
         if (history.last(DatabaseFenced.class).isEmpty()) {
@@ -80,6 +81,21 @@ public class StopDependentsStep implements StepExecutor {
                     + "a client is connected as a superuser; stop it and run the upgrade again");
         }
         return new FinalDumpTaken(history.upgradeId(), step, dump, roles, writes);
+    }
+
+    /**
+     * A redone step may find the database already stopped by a 3.2 whose start the store never recorded (a
+     * crashed process): the old server starts again, still fenced, for the dump to be taken behind the fence.
+     */
+    private void ensureRunning(UpgradePlan plan) {
+        ContainerInfo db = stack.container(plan, plan.service());
+        if (!db.running()) {
+            stack.engine().start(db.id());
+            ContainerInfo state = stack.awaitServing(db.id());
+            if (!StackAccess.serving(state)) {
+                throw new StepFailed("the old server is " + state.state() + " (" + state.health() + ") after a restart");
+            }
+        }
     }
 
     /** A redone step finds the fence in the history and does not fence twice (it would record limit 0). */

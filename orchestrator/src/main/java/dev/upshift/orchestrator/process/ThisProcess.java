@@ -1,0 +1,41 @@
+package dev.upshift.orchestrator.process;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Names the running process ("alice, pid 4242 on db-host-1"). The process that started or resumed a run is the
+ * one that drives it: another process of the same store — a `status`, a plan for another stack, another node —
+ * sees the same events but leaves the steps to their owner.
+ */
+@Component
+public class ThisProcess {
+
+    private final String name;
+
+    public ThisProcess() {
+        this(System.getProperty("user.name") + ", pid " + ProcessHandle.current().pid() + " on " + host());
+    }
+
+    public ThisProcess(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean runs(String runner) {
+        return name.equals(runner);
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unnamed) {
+            return "unknown host";
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package dev.upshift.orchestrator.upgrade;
+
+import static dev.upshift.orchestrator.SamplePlans.RUNNER;
+import static dev.upshift.orchestrator.SamplePlans.UPGRADE_ID;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.upshift.orchestrator.SamplePlans;
+import dev.upshift.orchestrator.api.ApproveDowntime;
+import dev.upshift.orchestrator.api.CompleteRollback;
+import dev.upshift.orchestrator.api.DependentsStopped;
+import dev.upshift.orchestrator.api.DowntimeApproved;
+import dev.upshift.orchestrator.api.DowntimeGateReached;
+import dev.upshift.orchestrator.api.FailStep;
+import dev.upshift.orchestrator.api.InitiateRollback;
+import dev.upshift.orchestrator.api.Phase;
+import dev.upshift.orchestrator.api.PreflightPassed;
+import dev.upshift.orchestrator.api.PreflightStarted;
+import dev.upshift.orchestrator.api.ResumeRun;
+import dev.upshift.orchestrator.api.RollbackCompleted;
+import dev.upshift.orchestrator.api.RollbackFailed;
+import dev.upshift.orchestrator.api.RollbackInitiated;
+import dev.upshift.orchestrator.api.RunResumed;
+import dev.upshift.orchestrator.api.RunStarted;
+import dev.upshift.orchestrator.api.Runbook;
+import dev.upshift.orchestrator.api.StartRun;
+import dev.upshift.orchestrator.api.StartStep;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepFailed;
+import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.StepStarted;
+import dev.upshift.orchestrator.api.UpgradeCompleted;
+import dev.upshift.orchestrator.api.UpgradePlanned;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The rules of a run: who may run, the downtime gate, the point of no return, what a rollback undoes. */
+class UpgradeRunTest {
+
+    private static final Runbook RUNBOOK = Runbook.of(SamplePlans.makapix());
+    private static final Step FIRST_BACKUP = RUNBOOK.first(Phase.BACKUP);
+    private static final Step STOP_DEPENDENTS = RUNBOOK.first(Phase.EXECUTE);
+    private static final Step START_NEW_DATABASE = step("3.5");
+    private static final Step START_API = RUNBOOK.first(Phase.RESTORE_SERVICES);
+    private static final String OTHER = "bob, pid 7 on db-host-2";
+
+    private AggregateTestFixture<Upgrade> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Upgrade.class);
+    }
+
+    @Test
+    void givenAPlanWhenRunningThenThePreflightRunsFirstForThisRunner() {
+        fixture.given(planned())
+                .when(new StartRun(UPGRADE_ID, RUNNER, null, false))
+                .expectEvents(new RunStarted(UPGRADE_ID, RUNNER, null), new PreflightStarted(UPGRADE_ID, RUNNER));
+    }
+
+    @Test
+    void givenAPassedPreflightWhenRunningWithYesThenTheDowntimeIsApprovedAndTheRunStarts() {
+        fixture.given(preflightPassed())
+                .when(new StartRun(UPGRADE_ID, RUNNER, "2", true))
+                .expectEvents(new DowntimeApproved(UPGRADE_ID), new RunStarted(UPGRADE_ID, RUNNER, "2"));
+    }
+
+    @Test
+    void givenARunUnderWayWhenAnotherProcessRunsThenItIsToldToResume() {
+        fixture.given(running(FIRST_BACKUP))
+                .when(new StartRun(UPGRADE_ID, OTHER, null, false))
+                .expectExceptionMessage("upgrade makapix-pg17 is already running (" + RUNNER + "); if that process "
+                        + "died, `upshift resume makapix-pg17` takes over");
+    }
+
+    @Test
+    void givenACompletedUpgradeWhenRunningThenANewPlanIsNeeded() {
+        List<Object> history = running(FIRST_BACKUP);
+        history.add(new UpgradeCompleted(UPGRADE_ID));
+        fixture.given(history)
+                .when(new StartRun(UPGRADE_ID, RUNNER, null, false))
+                .expectExceptionMessage("upgrade makapix-pg17 is completed; plan a new upgrade to try again");
+    }
+
+    @Test
+    void givenARunUnderWayWhenResumedThenTheStepInProgressIsHandedOver() {
+        fixture.given(running(FIRST_BACKUP))
+                .when(new ResumeRun(UPGRADE_ID, OTHER))
+                .expectEvents(new RunResumed(UPGRADE_ID, OTHER, FIRST_BACKUP));
+    }
+
+    @Test
+    void givenAnUpgradeAtRestWhenResumedThenThereIsNothingToResume() {
+        fixture.given(preflightPassed())
+                .when(new ResumeRun(UPGRADE_ID, RUNNER))
+                .expectExceptionMessage("upgrade makapix-pg17 is preflight passed, not interrupted; nothing to resume "
+                        + "(`upshift run makapix-pg17` continues it)");
+    }
+
+    @Test
+    void givenNoApprovalWhenTheDowntimeWouldStartThenTheStepIsRefused() {
+        fixture.given(completedUpTo(step("2.2"), false))
+                .when(new StartStep(UPGRADE_ID, STOP_DEPENDENTS))
+                .expectExceptionMessage("step 3.1 starts the downtime and needs approval: `upshift approve makapix-pg17`, "
+                        + "or `upshift run makapix-pg17 --yes`");
+    }
+
+    @Test
+    void givenTheGateWhenApprovedThenTheDowntimeIsApproved() {
+        List<Object> history = completedUpTo(step("2.2"), false);
+        history.add(new DowntimeGateReached(UPGRADE_ID));
+        fixture.given(history)
+                .when(new ApproveDowntime(UPGRADE_ID))
+                .expectEvents(new DowntimeApproved(UPGRADE_ID));
+    }
+
+    @Test
+    void givenTheDowntimeStartedWhenApprovingThenThereIsNothingLeftToApprove() {
+        fixture.given(running(STOP_DEPENDENTS))
+                .when(new ApproveDowntime(UPGRADE_ID))
+                .expectExceptionMessage("the downtime of upgrade makapix-pg17 has already started; there is nothing "
+                        + "left to approve");
+    }
+
+    @Test
+    void givenAFailedRestoreWhenRollingBackThenTheInverseOfEveryStartedStepRunsInReverseOrder() {
+        List<Object> history = running(START_NEW_DATABASE);
+        history.add(new StepFailed(UPGRADE_ID, START_NEW_DATABASE, "pg_restore failed"));
+        fixture.given(history)
+                .when(new InitiateRollback(UPGRADE_ID, "step 3.5 failed", "quick", true, false, RUNNER))
+                .expectEvents(new RollbackInitiated(UPGRADE_ID, "step 3.5 failed", START_NEW_DATABASE, "quick", true,
+                        List.of(new Step("R.1", StepKind.REMOVE_NEW_DATABASE, null),
+                                new Step("R.2", StepKind.REVERT_COMPOSE_FILE, null),
+                                new Step("R.3", StepKind.RECREATE_OLD_DATABASE, null),
+                                new Step("R.4", StepKind.LIFT_FENCE, null),
+                                new Step("R.5", StepKind.VERIFY_OLD_DATABASE, null),
+                                new Step("R.6", StepKind.RESTART_DEPENDENTS, null)), RUNNER));
+    }
+
+    @Test
+    void givenTheDependentsRanOnTheNewVersionWhenTheOperatorRollsBackThenDataLossMustBeAccepted() {
+        List<Object> history = running(START_API);
+        history.add(new UpgradeCompleted(UPGRADE_ID));
+        fixture.given(history)
+                .when(new InitiateRollback(UPGRADE_ID, "requested by the operator", "quick", false, false, RUNNER))
+                .expectExceptionMessage("the dependents of upgrade makapix-pg17 have run on the new version, so writes "
+                        + "may exist only there; a rollback discards them: add --accept-data-loss to roll back anyway");
+    }
+
+    @Test
+    void givenAnUpgradeThatChangedNothingWhenRollingBackThenThereIsNothingToRollBack() {
+        fixture.given(preflightPassed())
+                .when(new InitiateRollback(UPGRADE_ID, "requested by the operator", "quick", false, false, RUNNER))
+                .expectExceptionMessage("upgrade makapix-pg17 has not changed anything yet; there is nothing to roll back");
+    }
+
+    @Test
+    void givenARollbackStepFailsWhenRecordedThenWhatIsLeftIsNamedForTheOperator() {
+        Step recreate = new Step("R.1", StepKind.RECREATE_OLD_DATABASE, null);
+        Step restart = new Step("R.2", StepKind.RESTART_DEPENDENTS, null);
+        List<Object> history = running(step("3.2"));
+        history.add(new StepFailed(UPGRADE_ID, step("3.2"), "timeout"));
+        history.add(new RollbackInitiated(UPGRADE_ID, "step 3.2 failed", step("3.2"), "quick", true,
+                List.of(recreate, restart), RUNNER));
+        history.add(new StepStarted(UPGRADE_ID, recreate));
+        fixture.given(history)
+                .when(new FailStep(UPGRADE_ID, recreate, "the old server is exited"))
+                .expectEvents(new RollbackFailed(UPGRADE_ID, recreate, "the old server is exited",
+                        "by hand, in this order: R.1 Recreate the old container from its recorded spec; "
+                                + "R.2 Start the dependents again"));
+    }
+
+    @Test
+    void givenEveryRollbackStepDoneWhenCompletingThenTheRollbackIsComplete() {
+        Step stop = new Step("R.1", StepKind.STOP_STARTED_DEPENDENTS, null);
+        List<Object> history = running(START_API);
+        history.add(new StepFailed(UPGRADE_ID, START_API, "api is unhealthy"));
+        history.add(new RollbackInitiated(UPGRADE_ID, "step 4.1 failed", START_API, "quick", true, List.of(stop), RUNNER));
+        history.add(new StepStarted(UPGRADE_ID, stop));
+        history.add(new DependentsStopped(UPGRADE_ID, stop, List.of("web", "worker", "api")));
+        fixture.given(history)
+                .when(new CompleteRollback(UPGRADE_ID))
+                .expectEvents(new RollbackCompleted(UPGRADE_ID));
+    }
+
+    private static Step step(String number) {
+        return RUNBOOK.steps().stream().filter(step -> step.number().equals(number)).findFirst().orElseThrow();
+    }
+
+    private static List<Object> planned() {
+        return new ArrayList<>(List.of(new UpgradePlanned(UPGRADE_ID, SamplePlans.makapix())));
+    }
+
+    /** A stand-alone pre-flight that passed: no run under way. */
+    private static List<Object> preflightPassed() {
+        return history(RUNBOOK.inPhase(Phase.PREFLIGHT).get(3), false, false);
+    }
+
+    /** A run that completed every step before the given one, which is in progress. */
+    private static List<Object> running(Step inProgress) {
+        List<Object> history = completedUpTo(RUNBOOK.steps().get(RUNBOOK.steps().indexOf(inProgress) - 1), true);
+        history.add(new StepStarted(UPGRADE_ID, inProgress));
+        return history;
+    }
+
+    private static List<Object> completedUpTo(Step last, boolean approved) {
+        return history(last, true, approved);
+    }
+
+    /** Each step started and completed; the outcome's type does not matter to the rules, only its step. */
+    private static List<Object> history(Step last, boolean run, boolean approved) {
+        List<Object> history = planned();
+        if (run) {
+            history.add(new RunStarted(UPGRADE_ID, RUNNER, null));
+        }
+        history.add(new PreflightStarted(UPGRADE_ID, RUNNER));
+        if (approved) {
+            history.add(new DowntimeApproved(UPGRADE_ID));
+        }
+        for (Step step : RUNBOOK.steps().subList(0, RUNBOOK.steps().indexOf(last) + 1)) {
+            history.add(new StepStarted(UPGRADE_ID, step));
+            history.add(new DependentsStopped(UPGRADE_ID, step, List.of()));
+            if (RUNBOOK.isLastOf(Phase.PREFLIGHT, step)) {
+                history.add(new PreflightPassed(UPGRADE_ID));
+            }
+        }
+        return history;
+    }
+}
