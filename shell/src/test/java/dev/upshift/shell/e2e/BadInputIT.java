@@ -44,7 +44,7 @@ class BadInputIT {
                 Arguments.of("a missing compose file", new String[] {"plan", "--compose", "/nowhere/compose.yml",
                         "--to", "upshift-testbed/postgres:17"}, "does not exist"),
                 Arguments.of("broken YAML", new String[] {"plan", "--compose", home.resolve("broken.yml").toString(),
-                        "--to", "upshift-testbed/postgres:17"}, "line 3"),
+                        "--to", "upshift-testbed/postgres:17"}, "is not valid YAML"),
                 Arguments.of("an unknown service", new String[] {"plan", "--compose", compose, "--service", "nosuch",
                         "--to", "upshift-testbed/postgres:17"}, "service nosuch is not in"),
                 Arguments.of("no running container", new String[] {"plan", "--compose",

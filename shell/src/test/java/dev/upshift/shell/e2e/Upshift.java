@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -118,6 +119,9 @@ final class Upshift {
                     while (rows.next()) {
                         for (int column = 1; column <= columns; column++) {
                             Object value = rows.getObject(column);
+                            if (value instanceof Blob blob) {
+                                value = blob.getBytes(1, (int) blob.length());
+                            }
                             text.append(value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
                                     : String.valueOf(value)).append('\n');
                         }
