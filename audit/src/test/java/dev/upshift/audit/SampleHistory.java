@@ -116,26 +116,30 @@ public final class SampleHistory {
 
     /** As {@link #completed()} up to 3.7; then the api is unhealthy on 17 (4.1) and everything is rolled back. */
     public static SampleHistory rolledBackAtTheApi() {
-        SampleHistory history = throughPhase3(ID);
+        return rolledBackAtTheApi(ID);
+    }
+
+    public static SampleHistory rolledBackAtTheApi(String upgradeId) {
+        SampleHistory history = throughPhase3(upgradeId);
         Step api = startService("api");
         String reason = "api is running (unhealthy) on the new version: column \"checkpoints_timed\" does not exist";
-        history.then(new StepStarted(ID, api))
-                .then(new ServiceStarted(ID, api, "api", "makapix-api-1"))
+        history.then(new StepStarted(upgradeId, api))
+                .then(new ServiceStarted(upgradeId, api, "api", "makapix-api-1"))
                 .at(Instant.parse("2025-12-15T20:17:00Z"))
-                .then(new StepFailed(ID, api, reason));
+                .then(new StepFailed(upgradeId, api, reason));
         List<Step> rollback = List.of(rollbackStep(1, StepKind.STOP_STARTED_DEPENDENTS),
                 rollbackStep(2, StepKind.REMOVE_NEW_DATABASE), rollbackStep(3, StepKind.REVERT_COMPOSE_FILE),
                 rollbackStep(4, StepKind.RECREATE_OLD_DATABASE), rollbackStep(5, StepKind.LIFT_FENCE),
                 rollbackStep(6, StepKind.VERIFY_OLD_DATABASE), rollbackStep(7, StepKind.RESTART_DEPENDENTS));
-        history.then(new RollbackInitiated(ID, "step " + api + " failed: " + reason, api, "quick", true, rollback))
-                .rollback(rollback.get(0), new DependentsStopped(ID, rollback.get(0), List.of("web", "worker", "api")))
-                .rollback(rollback.get(1), new NewContainerRemoved(ID, rollback.get(1), "c0ffee17"))
-                .rollback(rollback.get(2), new ComposeFileReverted(ID, rollback.get(2), "/opt/makapix/docker-compose.yml"))
-                .rollback(rollback.get(3), new OldContainerRecreated(ID, rollback.get(3), "c0ffee16"))
-                .rollback(rollback.get(4), new FenceLifted(ID, rollback.get(4), -1))
-                .rollback(rollback.get(5), new OldDatabaseVerified(ID, rollback.get(5), "16.11", 1234))
-                .rollback(rollback.get(6), new DependentsRestarted(ID, rollback.get(6), ALL_SERVING.subList(1, 4)))
-                .then(new RollbackCompleted(ID));
+        history.then(new RollbackInitiated(upgradeId, "step " + api + " failed: " + reason, api, "quick", true, rollback))
+                .rollback(rollback.get(0), new DependentsStopped(upgradeId, rollback.get(0), List.of("web", "worker", "api")))
+                .rollback(rollback.get(1), new NewContainerRemoved(upgradeId, rollback.get(1), "c0ffee17"))
+                .rollback(rollback.get(2), new ComposeFileReverted(upgradeId, rollback.get(2), "/opt/makapix/docker-compose.yml"))
+                .rollback(rollback.get(3), new OldContainerRecreated(upgradeId, rollback.get(3), "c0ffee16"))
+                .rollback(rollback.get(4), new FenceLifted(upgradeId, rollback.get(4), -1))
+                .rollback(rollback.get(5), new OldDatabaseVerified(upgradeId, rollback.get(5), "16.11", 1234))
+                .rollback(rollback.get(6), new DependentsRestarted(upgradeId, rollback.get(6), ALL_SERVING.subList(1, 4)))
+                .then(new RollbackCompleted(upgradeId));
         return history;
     }
 
