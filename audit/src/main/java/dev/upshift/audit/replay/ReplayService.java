@@ -19,6 +19,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
@@ -60,8 +61,11 @@ public class ReplayService {
         Map<String, StreamingEventProcessor> readModels = readModels();
         StoredPositions stored = StoredPositions.upToHead(eventStore, storage);
         readModels.values().forEach(StreamingEventProcessor::shutDown);
-        readModels.values().forEach(StreamingEventProcessor::resetTokens);
-        readModels.values().forEach(StreamingEventProcessor::start);
+        try {
+            readModels.forEach(ReplayService::reset);
+        } finally {
+            readModels.values().forEach(StreamingEventProcessor::start); // a failed reset leaves them running as they were
+        }
         new CatchUp(readModels, stored, timeout).await(progress);
         return new RebuildResult(stored.count(), List.copyOf(readModels.keySet()));
     }
@@ -103,6 +107,16 @@ public class ReplayService {
         } catch (Exception failure) {
             throw new IllegalStateException("replaying event " + event.getSequenceNumber() + " of "
                     + event.getAggregateIdentifier() + " failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Another process working on the store holds the read models' tokens: their reset must wait until it ends. */
+    private static void reset(String name, StreamingEventProcessor readModel) {
+        try {
+            readModel.resetTokens();
+        } catch (UnableToClaimTokenException claimedElsewhere) {
+            throw new IllegalStateException("another Upshift process holds the read model " + name
+                    + "; rebuild when no other upshift command is running", claimedElsewhere);
         }
     }
 
