@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.audit.components.ComponentStatusProjection;
 import dev.upshift.audit.log.ExecutionLogProjection;
 import dev.upshift.audit.status.UpgradeStatusProjection;
+import dev.upshift.audit.store.SqlTime;
 import dev.upshift.audit.summary.UpgradeSummaryProjection;
 import dev.upshift.orchestrator.api.FindUpgradeAt;
 import dev.upshift.orchestrator.api.UpgradeAt;
@@ -82,7 +83,7 @@ public class ReplayService {
 
     public UpgradeAt stateAt(String upgradeId, Instant at) {
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(upgradeId).asStream()
-                .filter(event -> !event.getTimestamp().isAfter(at))
+                .filter(event -> !SqlTime.stored(event.getTimestamp()).isAfter(at)) // as the read models show times
                 .toList();
         try (ScratchStore scratch = ScratchStore.open()) {
             StateReadModels readModels = StateReadModels.on(scratch.jdbc(), json);

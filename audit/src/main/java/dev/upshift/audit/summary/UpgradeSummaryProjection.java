@@ -103,7 +103,7 @@ public class UpgradeSummaryProjection {
     private long downFor(String upgradeId, Instant at) {
         Instant since = jdbc.queryForObject("SELECT down_since FROM upgrade_summary WHERE upgrade_id = ?",
                 (row, index) -> instant(row, "down_since"), upgradeId);
-        return since == null ? 0 : Duration.between(since, at).toMillis();
+        return since == null ? 0 : Duration.between(since, SqlTime.stored(at)).toMillis();
     }
 
     private UpgradeState state(String upgradeId) {

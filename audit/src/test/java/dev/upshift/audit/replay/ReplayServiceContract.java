@@ -15,6 +15,7 @@ import dev.upshift.orchestrator.api.FindAuditTrail;
 import dev.upshift.orchestrator.api.FindUpgradeAt;
 import dev.upshift.orchestrator.api.ListUpgrades;
 import dev.upshift.orchestrator.api.LogEntry;
+import dev.upshift.orchestrator.api.ServiceStopped;
 import dev.upshift.orchestrator.api.UpgradeAt;
 import dev.upshift.orchestrator.api.UpgradeEvent;
 import dev.upshift.orchestrator.api.UpgradeStatus;
@@ -130,6 +131,25 @@ abstract class ReplayServiceContract {
         assertThat(then.upgrade()).isNull();
         assertThat(then.log()).isEmpty();
         assertThat(then.components()).isEmpty();
+    }
+
+    @Test
+    void givenAnEventTimeFinerThanTheStoreKeepsWhenReplayedToTheTimeTheAuditTrailShowsThenTheEventIsIncluded() {
+        String upgradeId = nextId();
+        SampleHistory history = SampleHistory.completed(upgradeId).until(SampleHistory.DOWNTIME_STARTS.minusSeconds(1))
+                .at(SampleHistory.DOWNTIME_STARTS.plusNanos(123_456_123))
+                .then(new ServiceStopped(upgradeId, SampleHistory.step("3.1"), "web", "makapix-web-1"));
+        append(history);
+        awaitReadModels();
+        AuditEntry stopped = queries.query(new FindAuditTrail(upgradeId, null, null, "ServiceStopped", null),
+                ResponseTypes.multipleInstancesOf(AuditEntry.class)).join().get(0);
+
+        UpgradeAt then = replay.stateAt(upgradeId, stopped.time());
+
+        assertThat(stopped.time()).as("the JDBC event store keeps milliseconds").isEqualTo("2025-12-15T20:12:00.123Z");
+        assertThat(then.events()).isEqualTo(history.payloads().size());
+        assertThat(current(then)).extracting(ComponentStatus::component, ComponentStatus::status)
+                .contains(tuple("web", "❌ Stopped"));
     }
 
     private static String nextId() {
