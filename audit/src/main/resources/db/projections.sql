@@ -29,3 +29,60 @@ CREATE TABLE IF NOT EXISTS upgrade_status (
     baseline     VARCHAR,
     PRIMARY KEY (upgrade_id)
 );
+
+-- Every event of every upgrade; position is the event's global index in the store.
+CREATE TABLE IF NOT EXISTS audit_trail (
+    upgrade_id      VARCHAR(64)  NOT NULL,
+    sequence_number BIGINT       NOT NULL,
+    position        BIGINT       NOT NULL,
+    occurred_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    event_type      VARCHAR(100) NOT NULL,
+    actor           VARCHAR(200),
+    host            VARCHAR(255),
+    summary         VARCHAR      NOT NULL,
+    PRIMARY KEY (upgrade_id, sequence_number)
+);
+CREATE INDEX IF NOT EXISTS audit_trail_by_position ON audit_trail (position);
+CREATE INDEX IF NOT EXISTS audit_trail_by_time ON audit_trail (occurred_at);
+CREATE INDEX IF NOT EXISTS audit_trail_by_type ON audit_trail (event_type, occurred_at);
+CREATE INDEX IF NOT EXISTS audit_trail_by_actor ON audit_trail (actor, occurred_at);
+
+-- The runbook's status tables: each component's status at the end of each moment of an upgrade.
+CREATE TABLE IF NOT EXISTS component_status (
+    upgrade_id         VARCHAR(64)  NOT NULL,
+    moment_position    INTEGER      NOT NULL,
+    moment             VARCHAR(100) NOT NULL,
+    moment_started     TIMESTAMP WITH TIME ZONE NOT NULL,
+    component_position INTEGER      NOT NULL,
+    component          VARCHAR(200) NOT NULL,
+    status             VARCHAR(64)  NOT NULL,
+    experience         VARCHAR      NOT NULL,
+    changed_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (upgrade_id, moment_position, component)
+);
+
+-- One row per upgrade: versions, times, downtime and rollback, all from event times.
+CREATE TABLE IF NOT EXISTS upgrade_summary (
+    upgrade_id         VARCHAR(64)  NOT NULL,
+    project            VARCHAR(200) NOT NULL,
+    method             VARCHAR(32)  NOT NULL,
+    status             VARCHAR(32)  NOT NULL,
+    run_active         BOOLEAN      NOT NULL,
+    source_version     VARCHAR(100),
+    target_version     VARCHAR(100),
+    data_volume        VARCHAR(300),
+    new_volume         VARCHAR(300),
+    started_at         TIMESTAMP WITH TIME ZONE,
+    ended_at           TIMESTAMP WITH TIME ZONE,
+    downtime_started   TIMESTAMP WITH TIME ZONE,
+    downtime_ended     TIMESTAMP WITH TIME ZONE,
+    down_since         TIMESTAMP WITH TIME ZONE,
+    downtime_millis    BIGINT       NOT NULL,
+    last_event_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    rollback_reason    VARCHAR,
+    failed_step        VARCHAR(200),
+    rollback_started   TIMESTAMP WITH TIME ZONE,
+    rollback_ended     TIMESTAMP WITH TIME ZONE,
+    rolled_back        BOOLEAN      NOT NULL,
+    PRIMARY KEY (upgrade_id)
+);

@@ -1,9 +1,11 @@
 package dev.upshift.audit.log;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -41,7 +43,7 @@ import dev.upshift.orchestrator.api.VersionVerified;
 import dev.upshift.orchestrator.api.VolumeSnapshotted;
 
 /** The notes column of the execution log: what a step saw or did, in the runbook's own terse style. */
-final class StepNotes {
+public final class StepNotes {
 
     private static final Map<Class<?>, Function<Object, String>> NOTES = new LinkedHashMap<>();
 
@@ -93,7 +95,12 @@ final class StepNotes {
     private StepNotes() {
     }
 
-    static String of(StepOutcome outcome) {
+    /** The outcomes that have a note of their own. */
+    public static Set<Class<?>> types() {
+        return Collections.unmodifiableSet(NOTES.keySet());
+    }
+
+    public static String of(StepOutcome outcome) {
         Function<Object, String> note = NOTES.get(outcome.getClass());
         return note == null ? "" : note.apply(outcome);
     }

@@ -117,7 +117,7 @@ public class UpgradeStatusProjection {
 
     @QueryHandler
     public List<UpgradeView> handle(ListUpgrades query) {
-        return jdbc.query("SELECT * FROM upgrade_status ORDER BY planned_at DESC", this::view);
+        return jdbc.query("SELECT * FROM upgrade_status ORDER BY planned_at DESC, upgrade_id", this::view);
     }
 
     @ResetHandler

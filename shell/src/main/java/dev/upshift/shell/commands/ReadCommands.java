@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.upshift.orchestrator.api.FindUpgrade;
+import dev.upshift.orchestrator.api.FindUpgradeSummary;
 import dev.upshift.orchestrator.api.ListUpgrades;
+import dev.upshift.orchestrator.api.UpgradeSummary;
 import dev.upshift.orchestrator.api.UpgradeView;
 import dev.upshift.shell.render.Views;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -39,7 +41,10 @@ public class ReadCommands {
         }
         upgrades.requireExisting(upgradeId);
         UpgradeView view = queries.query(new FindUpgrade(upgradeId), UpgradeView.class).join();
-        return asJson ? json.writeValueAsString(view) : Views.status(view);
+        if (asJson) {
+            return json.writeValueAsString(view);
+        }
+        return Views.status(view, queries.query(new FindUpgradeSummary(upgradeId), UpgradeSummary.class).join());
     }
 
     @Command(command = "list", description = "Every upgrade in the store, newest first.")

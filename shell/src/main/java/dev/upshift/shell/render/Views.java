@@ -11,12 +11,14 @@ import dev.upshift.orchestrator.api.LogEntry;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.UpgradeSummary;
 import dev.upshift.orchestrator.api.UpgradeView;
 
 /** What the commands print, shaped like the runbook: its summary table, its phases, its execution log. */
 public final class Views {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private Views() {
     }
@@ -48,6 +50,11 @@ public final class Views {
     }
 
     public static String status(UpgradeView view) {
+        return status(view, null);
+    }
+
+    /** With the downtime the summary computed from the events, once a dependent has stopped. */
+    public static String status(UpgradeView view, UpgradeSummary summary) {
         MarkdownTable table = new MarkdownTable("Item", "Value")
                 .row("Status", view.status())
                 .row("Project / service", view.project() + " / " + view.service())
@@ -61,6 +68,9 @@ public final class Views {
         }
         if (view.lastFailure() != null) {
             table.row("Last failure", view.lastFailure());
+        }
+        if (summary != null && summary.downtime() != null) {
+            table.row("Downtime", downtime(summary));
         }
         Baseline baseline = view.baseline();
         if (baseline != null) {
@@ -97,6 +107,14 @@ public final class Views {
         return table.render();
     }
 
+    /** "4m 0s (20:12:00 – 20:16:00 UTC)", or "1m 10s so far (down since 20:12:00 UTC)" while it lasts. */
+    static String downtime(UpgradeSummary summary) {
+        String since = CLOCK.format(summary.downtimeStarted());
+        return summary.downtimeOngoing()
+                ? Durations.human(summary.downtime()) + " so far (down since " + since + " UTC)"
+                : Durations.human(summary.downtime()) + " (" + since + " – " + CLOCK.format(summary.downtimeEnded()) + " UTC)";
+    }
+
     private static String status(String status) {
         return switch (status) {
             case LogEntry.DONE -> "✅ Done";
@@ -105,7 +123,7 @@ public final class Views {
         };
     }
 
-    private static String time(Instant instant) {
+    static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
     }
 

@@ -1,0 +1,103 @@
+package dev.upshift.audit.trail;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.upshift.audit.log.StepNotes;
+import dev.upshift.orchestrator.api.ContainerStarted;
+import dev.upshift.orchestrator.api.DatabaseFenced;
+import dev.upshift.orchestrator.api.DowntimeApproved;
+import dev.upshift.orchestrator.api.DowntimeGateReached;
+import dev.upshift.orchestrator.api.IntegrityMismatchDetected;
+import dev.upshift.orchestrator.api.PreflightFailed;
+import dev.upshift.orchestrator.api.PreflightPassed;
+import dev.upshift.orchestrator.api.PreflightStarted;
+import dev.upshift.orchestrator.api.RollbackCompleted;
+import dev.upshift.orchestrator.api.RollbackFailed;
+import dev.upshift.orchestrator.api.RollbackInitiated;
+import dev.upshift.orchestrator.api.RunPaused;
+import dev.upshift.orchestrator.api.RunResumed;
+import dev.upshift.orchestrator.api.RunStarted;
+import dev.upshift.orchestrator.api.ServiceStarted;
+import dev.upshift.orchestrator.api.ServiceStopped;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepFailed;
+import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.StepStarted;
+import dev.upshift.orchestrator.api.UpgradeCompleted;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.UpgradePlanned;
+
+/** The audit trail's one-line summary of each event: the execution log's notes for outcomes, a sentence for the rest. */
+public final class EventSummaries {
+
+    private static final Map<Class<?>, Function<Object, String>> SUMMARIES = new LinkedHashMap<>();
+
+    static {
+        summary(UpgradePlanned.class, planned -> planned(planned.plan()));
+        summary(PreflightStarted.class, started -> "Pre-flight started");
+        summary(PreflightPassed.class, passed -> "Pre-flight passed");
+        summary(PreflightFailed.class, failed -> "Pre-flight failed at " + failed.step().number() + ": " + failed.reason());
+        summary(RunStarted.class, run -> "Run started by " + run.runner()
+                + (run.until() == null ? "" : ", to pause after " + run.until()));
+        summary(RunResumed.class, run -> "Run resumed by " + run.runner()
+                + (run.inProgress() == null ? "" : "; " + run.inProgress().number() + " was in progress"));
+        summary(RunPaused.class, paused -> "Paused after " + paused.after() + " as asked");
+        summary(DowntimeGateReached.class, gate -> "Waiting at the gate: the downtime needs approval");
+        summary(DowntimeApproved.class, approved -> "Downtime approved");
+        summary(StepStarted.class, started -> started.step() + " started");
+        summary(StepFailed.class, failed -> failed.step().number() + " failed: " + failed.reason());
+        summary(ServiceStopped.class, stopped -> "Stopped " + stopped.service() + " (" + stopped.container() + ")");
+        summary(DatabaseFenced.class, fenced -> "Database fenced: new connections refused (limit was "
+                + fenced.previousConnectionLimit() + "), " + fenced.terminatedSessions() + " sessions ended, rows of "
+                + fenced.tables().size() + " tables counted");
+        summary(ContainerStarted.class, started -> "New server started from " + started.image());
+        summary(ServiceStarted.class, started -> "Started " + started.service() + " (" + started.container() + ")");
+        summary(IntegrityMismatchDetected.class, mismatch -> "Integrity mismatch: "
+                + String.join("; ", mismatch.differences()));
+        summary(RollbackInitiated.class, rollback -> "Rollback started (" + (rollback.automatic() ? "automatic" : "by the operator")
+                + ", " + rollback.mode() + "): " + rollback.reason() + "; undoing with " + steps(rollback.steps()));
+        summary(RollbackCompleted.class, completed -> "Rollback completed: the stack serves on the old version");
+        summary(RollbackFailed.class, failed -> "Rollback stopped at " + failed.step().number() + ": " + failed.reason()
+                + "; left " + failed.leftForOperator());
+        summary(UpgradeCompleted.class, completed -> "Upgrade completed: the stack serves on the new version");
+    }
+
+    private EventSummaries() {
+    }
+
+    /** The simple names of every event type Upshift records, sorted. */
+    public static Set<String> knownTypes() {
+        Set<String> types = new TreeSet<>();
+        SUMMARIES.keySet().forEach(type -> types.add(type.getSimpleName()));
+        StepNotes.types().forEach(type -> types.add(type.getSimpleName()));
+        return types;
+    }
+
+    public static String of(Object event) {
+        if (event instanceof StepOutcome outcome) {
+            String note = StepNotes.of(outcome);
+            return outcome.step().number() + " done" + (note.isEmpty() ? "" : ": " + note);
+        }
+        Function<Object, String> summary = SUMMARIES.get(event.getClass());
+        return summary == null ? event.getClass().getSimpleName() : summary.apply(event);
+    }
+
+    private static <T> void summary(Class<T> type, Function<T, String> summary) {
+        SUMMARIES.put(type, event -> summary.apply(type.cast(event)));
+    }
+
+    private static String planned(UpgradePlan plan) {
+        return "Planned: " + plan.project() + "/" + plan.service() + " from " + plan.sourceImage() + " to "
+                + plan.targetImage() + " (" + plan.method().label() + "), dependents " + String.join(", ", plan.stopOrder());
+    }
+
+    private static String steps(List<Step> steps) {
+        return steps.isEmpty() ? "nothing to undo" : steps.stream().map(Step::toString).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.upshift.audit.replay;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import dev.upshift.orchestrator.testbed.ExternalCommand;
+
+/**
+ * A throwaway PostgreSQL 17 server from the test bed's image (never pulled: built by testbed/build-images.sh),
+ * reached on its container address and removed with its volumes when closed or when the JVM exits.
+ */
+final class PostgresServer implements AutoCloseable {
+
+    static final String IMAGE = "upshift-testbed/postgres:17";
+    private static final Duration QUICK = Duration.ofSeconds(30);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final String name;
+    private final String password;
+    private final String url;
+    private final Thread removeOnExit;
+
+    private PostgresServer(String name, String password, String url) {
+        this.name = name;
+        this.password = password;
+        this.url = url;
+        this.removeOnExit = new Thread(this::remove, "remove " + name);
+        Runtime.getRuntime().addShutdownHook(removeOnExit);
+    }
+
+    static PostgresServer start() {
+        if (!docker(QUICK, "image", "inspect", IMAGE).succeeded()) {
+            throw new IllegalStateException("image " + IMAGE + " is missing; build it with testbed/build-images.sh");
+        }
+        String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+        String name = "upshift-audit-pg-" + suffix;
+        String password = "replay-" + suffix;
+        docker(Duration.ofSeconds(60), "run", "-d", "--name", name, "-e", "POSTGRES_PASSWORD=" + password, IMAGE)
+                .stdoutOrThrow();
+        String ip = docker(QUICK, "inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", name)
+                .stdoutOrThrow().strip();
+        PostgresServer server = new PostgresServer(name, password, "jdbc:postgresql://" + ip + ":5432/postgres");
+        server.awaitReady();
+        return server;
+    }
+
+    String url() {
+        return url;
+    }
+
+    String user() {
+        return "postgres";
+    }
+
+    String password() {
+        return password;
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(removeOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+        remove();
+    }
+
+    /** The image's entrypoint runs a server for its init scripts first: only a TCP login proves the real one is up. */
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            try (Connection connection = DriverManager.getConnection(url, user(), password)) {
+                if (connection.isValid(2)) {
+                    return;
+                }
+            } catch (SQLException notYet) {
+                last = notYet;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+        throw new IllegalStateException("PostgreSQL in " + name + " did not accept connections within "
+                + READY_TIMEOUT.toSeconds() + " s", last);
+    }
+
+    private void remove() {
+        docker(QUICK, "rm", "-fv", name);
+    }
+
+    private static ExternalCommand.Result docker(Duration timeout, String... arguments) {
+        String[] command = new String[arguments.length + 1];
+        command[0] = "docker";
+        System.arraycopy(arguments, 0, command, 1, arguments.length);
+        return ExternalCommand.of(timeout, command).run();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.upshift.shell.render;
+
+import java.time.Duration;
+
+/** Durations as an operator says them: "4m 12s", "1h 3m 0s", "15s". */
+public final class Durations {
+
+    private Durations() {
+    }
+
+    public static String human(Duration duration) {
+        if (duration == null) {
+            return "";
+        }
+        long seconds = Math.round(duration.toMillis() / 1000.0);
+        if (seconds == 0 && !duration.isZero()) {
+            return "under 1s";
+        }
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        long rest = seconds % 60;
+        if (hours > 0) {
+            return hours + "h " + minutes + "m " + rest + "s";
+        }
+        return minutes > 0 ? minutes + "m " + rest + "s" : rest + "s";
+    }
+}
