@@ -131,7 +131,8 @@ public final class SampleHistory {
                 rollbackStep(2, StepKind.REMOVE_NEW_DATABASE), rollbackStep(3, StepKind.REVERT_COMPOSE_FILE),
                 rollbackStep(4, StepKind.RECREATE_OLD_DATABASE), rollbackStep(5, StepKind.LIFT_FENCE),
                 rollbackStep(6, StepKind.VERIFY_OLD_DATABASE), rollbackStep(7, StepKind.RESTART_DEPENDENTS));
-        history.then(new RollbackInitiated(upgradeId, "step " + api + " failed: " + reason, api, "quick", true, rollback))
+        history.then(new RollbackInitiated(upgradeId, "step " + api + " failed: " + reason, api, "quick", true, rollback,
+                SamplePlans.RUNNER))
                 .rollback(rollback.get(0), new DependentsStopped(upgradeId, rollback.get(0), List.of("web", "worker", "api")))
                 .rollback(rollback.get(1), new NewContainerRemoved(upgradeId, rollback.get(1), "c0ffee17"))
                 .rollback(rollback.get(2), new ComposeFileReverted(upgradeId, rollback.get(2), "/opt/makapix/docker-compose.yml"))
@@ -148,7 +149,7 @@ public final class SampleHistory {
         history.then(new UpgradePlanned(upgradeId, SamplePlans.makapix()), PLANNER)
                 .then(new DowntimeApproved(upgradeId))
                 .then(new RunStarted(upgradeId, "alice, pid 4242 on ops-1", null))
-                .then(new PreflightStarted(upgradeId))
+                .then(new PreflightStarted(upgradeId, "alice, pid 4242 on ops-1"))
                 .step("0.1", new BaselineCaptured(upgradeId, step("0.1"), baseline()))
                 .step("0.2", new DiskSpaceChecked(upgradeId, step("0.2"), List.of(
                         new DiskSpace("backups", "/opt/makapix/backups", 62L << 30, 600L << 20))))

@@ -1,5 +1,6 @@
 package dev.upshift.audit.replay;
 
+import dev.upshift.orchestrator.testbed.PostgresServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;

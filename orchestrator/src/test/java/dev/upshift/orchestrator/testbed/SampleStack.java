@@ -154,9 +154,24 @@ public final class SampleStack implements AutoCloseable {
 
     private void down() {
         ExternalCommand.Result down = compose(DOWN_TIMEOUT, "down", "--volumes", "--remove-orphans", "--timeout", "10");
+        removeProjectVolumes();
         deleteRecursively(directory);
         if (!down.succeeded()) {
             throw new IllegalStateException("could not remove the sample stack: " + down.describe());
+        }
+    }
+
+    /**
+     * `down --volumes` removes only the volumes the compose file declares now; an upgrade leaves the old one (or,
+     * rolled back, the new one) undeclared. Both carry this test's project label: remove them too.
+     */
+    private void removeProjectVolumes() {
+        String volumes = ExternalCommand.of(QUICK, "docker", "volume", "ls", "-q", "--filter",
+                "label=com.docker.compose.project=" + project).run().stdout().strip();
+        if (!volumes.isEmpty()) {
+            List<String> command = new ArrayList<>(List.of("docker", "volume", "rm"));
+            command.addAll(Arrays.asList(volumes.split("\\s+")));
+            new ExternalCommand(command, QUICK).run();
         }
     }
 

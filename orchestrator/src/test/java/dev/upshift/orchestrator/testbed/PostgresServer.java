@@ -1,4 +1,4 @@
-package dev.upshift.audit.replay;
+package dev.upshift.orchestrator.testbed;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -7,13 +7,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
 
-import dev.upshift.orchestrator.testbed.ExternalCommand;
 
 /**
  * A throwaway PostgreSQL 17 server from the test bed's image (never pulled: built by testbed/build-images.sh),
  * reached on its container address and removed with its volumes when closed or when the JVM exits.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
     static final String IMAGE = "upshift-testbed/postgres:17";
     private static final Duration QUICK = Duration.ofSeconds(30);
@@ -32,7 +31,7 @@ final class PostgresServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(removeOnExit);
     }
 
-    static PostgresServer start() {
+    public static PostgresServer start() {
         if (!docker(QUICK, "image", "inspect", IMAGE).succeeded()) {
             throw new IllegalStateException("image " + IMAGE + " is missing; build it with testbed/build-images.sh");
         }
@@ -48,15 +47,15 @@ final class PostgresServer implements AutoCloseable {
         return server;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    String user() {
+    public String user() {
         return "postgres";
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
