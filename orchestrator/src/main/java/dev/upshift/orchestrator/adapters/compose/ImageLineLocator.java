@@ -1,6 +1,7 @@
 package dev.upshift.orchestrator.adapters.compose;
 
-import java.util.ArrayList;
+import dev.upshift.orchestrator.adapters.compose.ComposeText.Line;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,27 +20,11 @@ final class ImageLineLocator {
     record WrittenImage(int start, int end, char quote) {
     }
 
-    private record Line(int start, String content) {
-
-        int indent() {
-            int indent = 0;
-            while (indent < content.length() && content.charAt(indent) == ' ') {
-                indent++;
-            }
-            return indent;
-        }
-
-        boolean holdsNoKey() {
-            String stripped = content.strip();
-            return stripped.isEmpty() || stripped.startsWith("#");
-        }
-    }
-
     private ImageLineLocator() {
     }
 
     static Optional<WrittenImage> locate(String text, String service) {
-        List<Line> lines = lines(text);
+        List<Line> lines = new ComposeText(text).lines();
         int servicesLine = -1;
         for (int i = 0; i < lines.size() && servicesLine < 0; i++) {
             if (SERVICES_KEY.matcher(lines.get(i).content()).matches()) {
@@ -88,91 +73,10 @@ final class ImageLineLocator {
             }
             Matcher imageKey = IMAGE_KEY.matcher(line.content());
             if (indent == keyIndent && imageKey.lookingAt()) {
-                return writtenValue(line, imageKey.end());
+                return ComposeText.scalarAt(line.content(), imageKey.end()).map(scalar ->
+                        new WrittenImage(line.start() + scalar.start(), line.start() + scalar.end(), scalar.quote()));
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<WrittenImage> writtenValue(Line line, int valueStart) {
-        String content = line.content();
-        if (valueStart >= content.length()) {
-            return Optional.empty();
-        }
-        char first = content.charAt(valueStart);
-        int valueEnd;
-        if (first == '"') {
-            valueEnd = endOfDoubleQuoted(content, valueStart);
-        } else if (first == '\'') {
-            valueEnd = endOfSingleQuoted(content, valueStart);
-        } else if ("#|>&*![{".indexOf(first) >= 0) {
-            // a comment, block scalar, anchor, alias, tag or flow value is not a one-line image reference
-            return Optional.empty();
-        } else {
-            valueEnd = endOfPlain(content, valueStart);
-        }
-        if (valueEnd < 0 || !content.substring(valueEnd).matches("[ \\t]*(?:#.*)?")) {
-            return Optional.empty();
-        }
-        char quote = first == '"' || first == '\'' ? first : 0;
-        return Optional.of(new WrittenImage(line.start() + valueStart, line.start() + valueEnd, quote));
-    }
-
-    private static int endOfDoubleQuoted(String content, int start) {
-        for (int i = start + 1; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '"') {
-                return i + 1;
-            }
-        }
-        return -1;
-    }
-
-    private static int endOfSingleQuoted(String content, int start) {
-        for (int i = start + 1; i < content.length(); i++) {
-            if (content.charAt(i) == '\'') {
-                if (i + 1 < content.length() && content.charAt(i + 1) == '\'') {
-                    i++;
-                } else {
-                    return i + 1;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** A plain value ends where a comment starts (a # after blank space), trailing blanks excluded. */
-    private static int endOfPlain(String content, int start) {
-        int end = content.length();
-        for (int i = start + 1; i < content.length(); i++) {
-            char previous = content.charAt(i - 1);
-            if (content.charAt(i) == '#' && (previous == ' ' || previous == '\t')) {
-                end = i;
-                break;
-            }
-        }
-        while (end > start && (content.charAt(end - 1) == ' ' || content.charAt(end - 1) == '\t')) {
-            end--;
-        }
-        return end;
-    }
-
-    /** Lines without their terminators (LF or CRLF), each with its offset in the text; a leading BOM is not content. */
-    private static List<Line> lines(String text) {
-        List<Line> lines = new ArrayList<>();
-        int start = text.startsWith("\uFEFF") ? 1 : 0;
-        while (start <= text.length()) {
-            int newline = text.indexOf('\n', start);
-            int end = newline < 0 ? text.length() : newline;
-            int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            lines.add(new Line(start, text.substring(start, contentEnd)));
-            if (newline < 0) {
-                break;
-            }
-            start = newline + 1;
-        }
-        return lines;
     }
 }
