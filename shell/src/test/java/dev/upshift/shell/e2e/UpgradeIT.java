@@ -64,9 +64,15 @@ class UpgradeIT {
         }
     }
 
-    /** No password of the stack in the store (events, metadata, sagas, read models), the log, or what was printed. */
+    /**
+     * No password of the stack in the store (events, metadata, sagas, read models), the log, the post-mortem
+     * report and its timeline, or anything printed.
+     */
     private void assertNoSecretLeaked(SampleStack stack, Upshift upshift, Upshift.Result... printed) throws Exception {
+        Path report = home.resolve("to17.md");
+        assertThat(upshift.run("report", "to17", "--out", report.toString()).exitCode()).isZero();
         String everything = upshift.storeText() + Files.readString(home.resolve("upshift.log"))
+                + Files.readString(report) + Files.readString(home.resolve("to17-timeline.svg"))
                 + String.join("\n", Arrays.stream(printed).map(Upshift.Result::toString).toList());
         assertThat(everything).contains("makapix", "POSTGRES_PASSWORD");
         for (String secret : new String[] {stack.envValue("db.env", "POSTGRES_PASSWORD"),
