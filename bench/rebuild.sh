@@ -6,6 +6,7 @@
 #   bench/rebuild.sh                    # 100 000 events, 3 repetitions
 #   EVENTS=10000 bench/rebuild.sh       # a smaller store
 #   STORE_DIR=/tmp/x SKIP_BUILD=1 bench/rebuild.sh
+#   REBUILD_JAVA_OPTS="-D..." bench/rebuild.sh   # the same store, the app with other settings
 #
 # The store is generated once per STORE_DIR through the real application context (RebuildStoreGenerator, a
 # test-scoped main of the shell module: the real commands, aggregate, serializer and event table), then reused.
@@ -18,6 +19,8 @@ THREADS=${THREADS:-2}
 STORE_DIR=${STORE_DIR:-${TMPDIR:-/tmp}/upshift-rebuild-bench-$EVENTS}
 STORE="jdbc:h2:file:$STORE_DIR/store;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0"
 JAR=shell/target/upshift.jar
+# extra JVM options for the `list` and `rebuild` runs, e.g. -Daxon.eventhandling.processors.ReadModel_X.batch-size=200
+REBUILD_JAVA_OPTS=${REBUILD_JAVA_OPTS:-}
 mkdir -p "$STORE_DIR"
 
 if [[ ${SKIP_BUILD:-0} != 1 || ! -f $STORE_DIR/cp.txt ]]; then
@@ -36,17 +39,17 @@ fi
 export UPSHIFT_HOME=$STORE_DIR   # the log file; the store is given by --store
 now() { echo "$EPOCHREALTIME"; }
 
-results=$STORE_DIR/results.tsv
+results=${RESULTS:-$STORE_DIR/results.tsv}
 printf 'rep\tevents\traw_s\tlist_s\trebuild_wall_s\trebuild_span_s\n' > "$results"
 for rep in $(seq 1 "$REPS"); do
     # (a) raw read: one pass over every row, timed inside the JVM (start-up and connection excluded)
     read -r events raw_s _ < <(java -cp "$CP" dev.upshift.bench.RawEventRead "$STORE")
     # start-up and shutdown of a command that replays nothing
-    t0=$(now); java -jar "$JAR" --store "$STORE" list > /dev/null; t1=$(now)
+    t0=$(now); java $REBUILD_JAVA_OPTS -jar "$JAR" --store "$STORE" list > /dev/null; t1=$(now)
     list_s=$(echo "$t1 - $t0" | bc -l)
     # (b) rebuild: wall time, and the span from its first progress line to its result line
     t0=$(now)
-    java -jar "$JAR" --store "$STORE" rebuild | while IFS= read -r line; do echo "$(now) $line"; done \
+    java $REBUILD_JAVA_OPTS -jar "$JAR" --store "$STORE" rebuild | while IFS= read -r line; do echo "$(now) $line"; done \
         > "$STORE_DIR/rebuild-$rep.log"
     t1=$(now)
     wall_s=$(echo "$t1 - $t0" | bc -l)
