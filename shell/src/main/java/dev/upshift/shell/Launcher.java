@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,9 @@ final class Launcher {
     private static final Map<String, String> GLOBAL_OPTIONS = Map.of(
             "--store", "upshift.store",
             "--docker-host", "upshift.docker-host");
+    /** Commands that only read the store: they run with the read-only profile, which starts much faster. */
+    private static final Set<String> READ_ONLY = Set.of("status", "list", "log", "help", "version");
+    static final String READ_ONLY_PROFILE = "read-only";
 
     private Launcher() {
     }
@@ -48,6 +52,9 @@ final class Launcher {
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(properties);
+        if (!command.isEmpty() && READ_ONLY.contains(command.get(0))) {
+            app.setAdditionalProfiles(READ_ONLY_PROFILE);
+        }
         try (ConfigurableApplicationContext context = app.run(command.toArray(String[]::new))) {
             return SpringApplication.exit(context);
         } catch (RuntimeException failure) {

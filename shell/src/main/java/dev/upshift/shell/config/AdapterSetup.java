@@ -10,6 +10,8 @@ import dev.upshift.orchestrator.ports.ComposeFile;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.target.AbstractLazyCreationTargetSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +20,24 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class AdapterSetup {
 
+    /**
+     * The Docker client is built on first use: the shell instantiates every command class, and a command that
+     * never talks to Docker (status, log) should not pay for the client's HTTP and TLS set-up.
+     */
     @Bean
     public ContainerEngine containerEngine(@Value("${upshift.docker-host:}") String dockerHost) {
-        return new DockerContainerEngine(dockerHost);
+        AbstractLazyCreationTargetSource onFirstUse = new AbstractLazyCreationTargetSource() {
+            @Override
+            public Class<?> getTargetClass() {
+                return DockerContainerEngine.class;
+            }
+
+            @Override
+            protected Object createObject() {
+                return new DockerContainerEngine(dockerHost);
+            }
+        };
+        return ProxyFactory.getProxy(ContainerEngine.class, onFirstUse);
     }
 
     @Bean

@@ -12,13 +12,15 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * How Axon runs here. Commands are handled on their own threads, so that a step's I/O runs outside the saga's
  * unit of work and each step's events are stored the moment it ends. The saga starts at the head of the
- * stream (it must never re-run history); the read models start at its tail. Interceptor beans such as
+ * stream (it must never re-run history); the read models start at its tail. The read-only commands start no
+ * processor at all ({@code upshift.event-processors.auto-start: false}). Interceptor beans such as
  * {@link InFlightCommands} are registered by Axon's auto-configuration.
  */
 @Configuration
@@ -39,15 +41,17 @@ public class AxonSetup {
     }
 
     @Bean
-    public ConfigurerModule eventProcessors() {
+    public ConfigurerModule eventProcessors(@Value("${upshift.event-processors.auto-start:true}") boolean autoStart) {
         return configurer -> configurer.eventProcessing(processing -> {
             processing.usingTrackingEventProcessors();
             processing.registerTrackingEventProcessorConfiguration(config ->
                     TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                            .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+                            .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                            .andAutoStart(autoStart));
             processing.registerTrackingEventProcessorConfiguration(UpgradeSaga.PROCESSING_GROUP, config ->
                     TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                            .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+                            .andInitialTrackingToken(StreamableMessageSource::createHeadToken)
+                            .andAutoStart(autoStart));
         });
     }
 }
