@@ -70,6 +70,7 @@ upshift_once() {
       printf "between_steps %.2f\n", gaps
       for (i = 1; i <= NR; i++) printf "step_%s %.2f\n", step[i], e[i] - s[i]
     }' <<<"$steps" > "$result"
+  rm -rf "$dir/stack/backups"   # the dumps (gigabytes at 1.6 GB); run.txt, log.json and the store stay
   stack_down "$project"
 }
 

@@ -25,7 +25,7 @@ done
 guard_project "$project"
 dir="$work/$project"
 p=$project db=$project-db-1 new=$project-db-17 volume=${project}_pg_data_17
-$keep || trap 'stack_down "$project"' EXIT
+$keep || trap 'stack_down "$project"; rm -f "$dir/final.dump"' EXIT
 
 say "floor: setting up $project (${size} MB)…"
 stack_up "$project" "$dir" "$size"
