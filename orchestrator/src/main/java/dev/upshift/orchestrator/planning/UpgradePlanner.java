@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -63,7 +64,7 @@ public class UpgradePlanner {
         }
         UpgradeMethod method = method(request.method());
         String project = runningProject(file, database.name());
-        Map<String, String> environment = environment(database);
+        Map<String, String> environment = readable(() -> EnvFile.environmentOf(database));
         String superuser = environment.getOrDefault("POSTGRES_USER", "postgres");
         String dataDirectory = environment.getOrDefault("PGDATA", DEFAULT_DATA_DIRECTORY);
         return new UpgradePlan(
@@ -147,14 +148,6 @@ public class UpgradePlanner {
                         + dataDirectory + " on no named volume; Upshift needs one to keep the old data untouched"));
     }
 
-    private static Map<String, String> environment(ComposeService service) {
-        try {
-            return EnvFile.environmentOf(service);
-        } catch (UncheckedIOException unreadable) {
-            throw new InvalidInput(unreadable.getMessage() + ": " + unreadable.getCause().getMessage());
-        }
-    }
-
     private static SecretSource passwordSource(Path file, ComposeService database) {
         String variable = "POSTGRES_PASSWORD";
         if (database.environment().containsKey(variable)) {
@@ -162,7 +155,7 @@ public class UpgradePlanner {
         }
         for (int i = database.envFiles().size() - 1; i >= 0; i--) {
             Path envFile = database.envFiles().get(i);
-            if (readEnvFile(envFile).containsKey(variable)) {
+            if (readable(() -> EnvFile.read(envFile)).containsKey(variable)) {
                 return new SecretSource(SecretSource.ENV_FILE, envFile.toString(), variable);
             }
         }
@@ -170,11 +163,12 @@ public class UpgradePlanner {
                 + " in its environment or env_file; Upshift reads the password from there");
     }
 
-    private static Map<String, String> readEnvFile(Path envFile) {
+    /** An env file that cannot be read is the operator's to fix, like any other input. */
+    private static Map<String, String> readable(Supplier<Map<String, String>> environment) {
         try {
-            return EnvFile.read(envFile);
+            return environment.get();
         } catch (UncheckedIOException unreadable) {
-            throw new InvalidInput("cannot read env file " + envFile + ": " + unreadable.getCause().getMessage());
+            throw new InvalidInput(unreadable.getMessage() + ": " + unreadable.getCause().getMessage());
         }
     }
 }

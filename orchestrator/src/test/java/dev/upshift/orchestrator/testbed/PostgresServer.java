@@ -20,13 +20,15 @@ public final class PostgresServer implements AutoCloseable {
 
     private final String name;
     private final String password;
+    private final String host;
     private final String url;
     private final Thread removeOnExit;
 
-    private PostgresServer(String name, String password, String url) {
+    private PostgresServer(String name, String password, String host) {
         this.name = name;
         this.password = password;
-        this.url = url;
+        this.host = host;
+        this.url = "jdbc:postgresql://" + host + ":5432/postgres";
         this.removeOnExit = new Thread(this::remove, "remove " + name);
         Runtime.getRuntime().addShutdownHook(removeOnExit);
     }
@@ -42,9 +44,13 @@ public final class PostgresServer implements AutoCloseable {
                 .stdoutOrThrow();
         String ip = docker(QUICK, "inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", name)
                 .stdoutOrThrow().strip();
-        PostgresServer server = new PostgresServer(name, password, "jdbc:postgresql://" + ip + ":5432/postgres");
+        PostgresServer server = new PostgresServer(name, password, ip);
         server.awaitReady();
         return server;
+    }
+
+    public String host() {
+        return host;
     }
 
     public String url() {

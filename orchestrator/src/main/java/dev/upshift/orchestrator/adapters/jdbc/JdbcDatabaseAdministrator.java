@@ -16,12 +16,11 @@ import dev.upshift.orchestrator.ports.DatabaseEndpoint;
 public class JdbcDatabaseAdministrator implements DatabaseAdministrator {
 
     private static final String CONNECTION_LIMIT = "SELECT datconnlimit FROM pg_database WHERE datname = current_database()";
-    private static final String TERMINATE_OTHER_ROLES = """
-            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid() AND usename <> current_user""";
     private static final String OTHER_ROLES_SESSIONS = """
-            SELECT count(*) FROM pg_stat_activity
+             FROM pg_stat_activity
             WHERE datname = current_database() AND pid <> pg_backend_pid() AND usename <> current_user""";
+    private static final String TERMINATE_OTHER_ROLES = "SELECT count(pg_terminate_backend(pid))" + OTHER_ROLES_SESSIONS;
+    private static final String COUNT_OTHER_ROLES = "SELECT count(*)" + OTHER_ROLES_SESSIONS;
     private static final Duration SESSION_EXIT_TIMEOUT = Duration.ofSeconds(10);
     // statistics are read from a snapshot cached per transaction: clear it so each call sees the present
     private static final String WRITE_COUNTER = """
@@ -47,7 +46,7 @@ public class JdbcDatabaseAdministrator implements DatabaseAdministrator {
     /** A terminated backend counts its last writes as it exits: the fence holds only once they are gone. */
     private static void awaitSessionsGone(Statement statement) throws SQLException {
         long deadline = System.nanoTime() + SESSION_EXIT_TIMEOUT.toNanos();
-        while (single(statement, OTHER_ROLES_SESSIONS) > 0) {
+        while (single(statement, COUNT_OTHER_ROLES) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new SQLException("sessions of other roles are still open " + SESSION_EXIT_TIMEOUT.toSeconds()
                         + " s after they were terminated");
