@@ -2,10 +2,12 @@ package dev.upshift.audit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.upshift.audit.SampleHistory;
@@ -51,6 +53,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class ReplayServiceContract {
 
     private static final AtomicInteger UPGRADES = new AtomicInteger();
+    /** Enough rounds that a shutdown racing a start would have shown (the issue saw it on one rebuild of a few). */
+    private static final int RESTARTS = 10;
 
     @Autowired
     private EventStore eventStore;
@@ -67,10 +71,8 @@ abstract class ReplayServiceContract {
 
     @Test
     void givenTwoUpgradesWhenRebuiltThenEveryReadModelAnswersAsBeforeAndTheAutomationSawNothingTwice() {
-        String completed = append(SampleHistory.completed(nextId()));
-        String rolledBack = append(SampleHistory.rolledBackAtTheApi(nextId()));
-        awaitReadModels();
-        List<Object> before = answers(completed, rolledBack);
+        String[] upgrades = twoUpgradesInTheReadModels();
+        List<Object> before = answers(upgrades);
         int automationSaw = automation.seen();
         jdbc.update("DELETE FROM component_status"); // a damaged read model, as after a bug fix
         List<RebuildProgress> progress = new ArrayList<>();
@@ -83,9 +85,30 @@ abstract class ReplayServiceContract {
                 "ReadModel_ExecutionLog", "ReadModel_UpgradeStatus", "ReadModel_UpgradeSummary");
         assertThat(progress).last().isEqualTo(new RebuildProgress(stored, stored));
         assertThat(progress).extracting(RebuildProgress::done).isSorted();
-        assertThat(answers(completed, rolledBack)).isEqualTo(before);
+        assertThat(answers(upgrades)).isEqualTo(before);
         assertThat(automationSaw).as("the automation handles events").isPositive();
         assertThat(automation.seen()).as("and never sees one twice").isEqualTo(automationSaw);
+    }
+
+    /** Issue 4: a rebuild right after the processors started once left one stopped, and waited for it forever. */
+    @Test
+    void givenReadModelProcessorsThatHaveJustStartedWhenRebuiltThenTheRebuildFinishesAndChangesNoAnswer() {
+        String[] upgrades = twoUpgradesInTheReadModels();
+        List<Object> before = answers(upgrades);
+
+        for (int round = 1; round <= RESTARTS; round++) {
+            CompletableFuture.allOf(readModelProcessors().stream().map(StreamingEventProcessor::shutdownAsync)
+                    .toArray(CompletableFuture[]::new)).join();
+            readModelProcessors().forEach(StreamingEventProcessor::start);
+
+            RebuildResult result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> replay.rebuild(step -> {
+            }), "rebuild " + round);
+
+            assertThat(result.readModels()).as("round %d", round).hasSize(5);
+            assertThat(readModelProcessors()).as("round %d", round).allMatch(StreamingEventProcessor::isRunning);
+            awaitReadModels();
+            assertThat(answers(upgrades)).as("round %d", round).isEqualTo(before);
+        }
     }
 
     @Test
@@ -150,6 +173,21 @@ abstract class ReplayServiceContract {
         assertThat(then.events()).isEqualTo(history.payloads().size());
         assertThat(current(then)).extracting(ComponentStatus::component, ComponentStatus::status)
                 .contains(tuple("web", "❌ Stopped"));
+    }
+
+    /** A completed upgrade and a rolled-back one, handled by every processor; their ids. */
+    private String[] twoUpgradesInTheReadModels() {
+        String completed = append(SampleHistory.completed(nextId()));
+        String rolledBack = append(SampleHistory.rolledBackAtTheApi(nextId()));
+        awaitReadModels();
+        return new String[] {completed, rolledBack};
+    }
+
+    private List<StreamingEventProcessor> readModelProcessors() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(processor -> processor.getKey().startsWith(ReplayService.READ_MODEL_PREFIX))
+                .map(processor -> (StreamingEventProcessor) processor.getValue())
+                .toList();
     }
 
     private static String nextId() {
