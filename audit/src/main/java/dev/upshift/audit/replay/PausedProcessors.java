@@ -2,20 +2,28 @@ package dev.upshift.audit.replay;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 
 /**
  * The read-model processors running in this process (the interactive shell, a test's context), stopped while a
- * rebuild writes their tables and tokens, then started again. Axon's shutdown gives up waiting for a worker still
- * claiming its token after a second, and its start refuses a processor whose worker has not ended yet: so this
- * waits until no segment is held before going on, and retries the start until the old worker is gone. A one-shot
- * {@code upshift rebuild} runs no processor, so it never gets here.
+ * rebuild writes their tables and tokens, then started again. A one-shot {@code upshift rebuild} runs none, so it
+ * never gets here.
+ *
+ * <p>Axon's tracking processor must not be shut down while it is still starting: if its launcher is claiming a
+ * segment at that moment, it frees the segment without giving back the worker's thread slot, and after the next
+ * start it never processes again (issue 4: the rebuild then waited forever at 0 events). So each is stopped only
+ * once its worker is processing — it has caught up with the events at hand — and started again only once the old
+ * worker has ended (Axon refuses the start as pending shutdown until then).
  */
 final class PausedProcessors implements AutoCloseable {
 
+    /** A processor whose segments another process holds never settles; its launcher is then only sleeping. */
+    private static final Duration SETTLE_PATIENCE = Duration.ofSeconds(10);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final long POLL_MILLIS = 20;
 
@@ -26,10 +34,13 @@ final class PausedProcessors implements AutoCloseable {
     }
 
     static PausedProcessors pause(List<StreamingEventProcessor> running) {
+        for (StreamingEventProcessor processor : running) {
+            awaitUpTo(SETTLE_PATIENCE, () -> processing(processor));
+        }
         CompletableFuture.allOf(running.stream().map(StreamingEventProcessor::shutdownAsync)
                 .toArray(CompletableFuture[]::new)).join();
         for (StreamingEventProcessor processor : running) {
-            await(() -> processor.processingStatus().isEmpty(), processor.getName() + " to release its segments");
+            require(() -> processor.processingStatus().isEmpty(), processor.getName() + " to release its segments");
         }
         return new PausedProcessors(running);
     }
@@ -37,11 +48,17 @@ final class PausedProcessors implements AutoCloseable {
     @Override
     public void close() {
         for (StreamingEventProcessor processor : stopped) {
-            await(() -> started(processor), processor.getName() + " to start again");
+            require(() -> started(processor), processor.getName() + " to start again");
         }
     }
 
-    /** False while the worker of the previous run is still ending: Axon refuses the start as pending shutdown. */
+    /** Its workers have run their loop at least once: the launcher is done with them. */
+    private static boolean processing(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        return !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+    }
+
+    /** False while the worker of the previous run is still ending. */
     private static boolean started(StreamingEventProcessor processor) {
         try {
             processor.start();
@@ -51,18 +68,25 @@ final class PausedProcessors implements AutoCloseable {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+    private static void require(BooleanSupplier condition, String what) {
+        if (!awaitUpTo(PATIENCE, condition)) {
+            throw new IllegalStateException("waited " + PATIENCE.toSeconds() + " s for " + what);
+        }
+    }
+
+    private static boolean awaitUpTo(Duration patience, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("waited " + PATIENCE.toSeconds() + " s for " + what);
+                return false;
             }
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + what, interrupted);
+                throw new IllegalStateException("interrupted while waiting for the read models' processors", interrupted);
             }
         }
+        return true;
     }
 }

@@ -90,7 +90,11 @@ abstract class ReplayServiceContract {
         assertThat(automation.seen()).as("and never sees one twice").isEqualTo(automationSaw);
     }
 
-    /** Issue 4: a rebuild right after the processors started once left one stopped, and waited for it forever. */
+    /**
+     * Issue 4: a processor shut down while it was still starting never processed again, and the rebuild waited for
+     * it forever. Each round restarts the processors, rebuilds at once, then proves every processor handles new
+     * events again.
+     */
     @Test
     void givenReadModelProcessorsThatHaveJustStartedWhenRebuiltThenTheRebuildFinishesAndChangesNoAnswer() {
         String[] upgrades = twoUpgradesInTheReadModels();
@@ -105,9 +109,10 @@ abstract class ReplayServiceContract {
             }), "rebuild " + round);
 
             assertThat(result.readModels()).as("round %d", round).hasSize(5);
-            assertThat(readModelProcessors()).as("round %d", round).allMatch(StreamingEventProcessor::isRunning);
-            awaitReadModels();
             assertThat(answers(upgrades)).as("round %d", round).isEqualTo(before);
+            append(SampleHistory.completed(nextId()));
+            awaitReadModels();
+            before = answers(upgrades);
         }
     }
 
