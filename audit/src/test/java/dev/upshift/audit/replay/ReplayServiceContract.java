@@ -28,11 +28,17 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -262,6 +268,36 @@ abstract class ReplayServiceContract {
         @Bean
         CountingAutomation countingAutomation() {
             return new CountingAutomation();
+        }
+
+        @Bean
+        TokenStore slowlyClaimingTokenStore(ConnectionProvider connections, Serializer serializer) {
+            return new SlowlyClaimingTokenStore(JdbcTokenStore.builder().connectionProvider(connections)
+                    .schema(new TokenSchema()).serializer(serializer));
+        }
+    }
+
+    /**
+     * A processor's claim takes as long as on a loaded machine, so that a shutdown right after a start lands in the
+     * middle of one, as in issue 4; the rebuild's own claims are not slowed down.
+     */
+    static class SlowlyClaimingTokenStore extends JdbcTokenStore {
+
+        private static final long CLAIM_MILLIS = 100;
+
+        SlowlyClaimingTokenStore(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        public TrackingToken fetchToken(String processorName, Segment segment) {
+            try {
+                Thread.sleep(CLAIM_MILLIS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+            return super.fetchToken(processorName, segment);
         }
     }
 
