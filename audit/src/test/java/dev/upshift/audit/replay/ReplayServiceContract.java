@@ -1,6 +1,7 @@
 package dev.upshift.audit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -29,6 +30,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -74,6 +76,12 @@ abstract class ReplayServiceContract {
     private EventProcessingConfiguration processing;
     @Autowired
     private CountingAutomation automation;
+    @Autowired
+    private ConnectionProvider connections;
+    @Autowired
+    private Serializer serializer;
+    @Autowired
+    private TransactionManager transactions;
 
     @Test
     void givenTwoUpgradesWhenRebuiltThenEveryReadModelAnswersAsBeforeAndTheAutomationSawNothingTwice() {
@@ -119,6 +127,27 @@ abstract class ReplayServiceContract {
             append(SampleHistory.completed(nextId()));
             awaitReadModels();
             before = answers(upgrades);
+        }
+    }
+
+    @Test
+    void givenAReadModelThatAnotherProcessHoldsWhenRebuiltThenTheRebuildRefusesNamingItAndChangesNothing() {
+        String[] upgrades = twoUpgradesInTheReadModels();
+        List<Object> before = answers(upgrades);
+        String held = "ReadModel_UpgradeSummary";
+        StreamingEventProcessor ours = processing.eventProcessor(held, StreamingEventProcessor.class).orElseThrow();
+        ours.shutDown();
+        TokenStore anotherProcess = JdbcTokenStore.builder().connectionProvider(connections).schema(new TokenSchema())
+                .serializer(serializer).nodeId("another upshift process").build();
+        transactions.executeInTransaction(() -> anotherProcess.fetchToken(held, 0));
+        try {
+            assertThatThrownBy(() -> replay.rebuild(step -> {
+            })).hasMessage("another Upshift process holds the read model ReadModel_UpgradeSummary; rebuild when no "
+                    + "other upshift command is running");
+            assertThat(answers(upgrades)).isEqualTo(before);
+        } finally {
+            transactions.executeInTransaction(() -> anotherProcess.releaseClaim(held, 0));
+            ours.start();
         }
     }
 
