@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +26,16 @@ final class Launcher {
     private static final Map<String, String> GLOBAL_OPTIONS = Map.of(
             "--store", "upshift.store",
             "--docker-host", "upshift.docker-host");
-    /** Commands that only read the store: they run with the read-only profile, which starts much faster. */
-    private static final Set<String> READ_ONLY = Set.of("status", "list", "log", "help", "version");
-    static final String READ_ONLY_PROFILE = "read-only";
+    private static final String READ_ONLY_PROFILE = "read-only";
+    private static final String REBUILD_PROFILE = "rebuild";
+    /**
+     * Commands that start no event processor: those that only read the store (they start much faster), and the
+     * rebuild, which replays the store into the read models itself.
+     */
+    private static final Map<String, String> PROFILES = Map.of(
+            "status", READ_ONLY_PROFILE, "list", READ_ONLY_PROFILE, "log", READ_ONLY_PROFILE,
+            "help", READ_ONLY_PROFILE, "version", READ_ONLY_PROFILE,
+            "rebuild", REBUILD_PROFILE);
 
     private Launcher() {
     }
@@ -52,8 +58,8 @@ final class Launcher {
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(properties);
-        if (!command.isEmpty() && READ_ONLY.contains(command.get(0))) {
-            app.setAdditionalProfiles(READ_ONLY_PROFILE);
+        if (!command.isEmpty() && PROFILES.containsKey(command.get(0))) {
+            app.setAdditionalProfiles(PROFILES.get(command.get(0)));
         }
         try (ConfigurableApplicationContext context = app.run(command.toArray(String[]::new))) {
             return SpringApplication.exit(context);

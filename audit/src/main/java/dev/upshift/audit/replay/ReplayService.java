@@ -1,10 +1,10 @@
 package dev.upshift.audit.replay;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -16,14 +16,18 @@ import dev.upshift.audit.store.SqlTime;
 import dev.upshift.audit.summary.UpgradeSummaryProjection;
 import dev.upshift.orchestrator.api.FindUpgradeAt;
 import dev.upshift.orchestrator.api.UpgradeAt;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,40 +39,45 @@ import org.springframework.stereotype.Component;
 public class ReplayService {
 
     public static final String READ_MODEL_PREFIX = "ReadModel_";
-    private static final Duration REBUILD_TIMEOUT = Duration.ofMinutes(10);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final EventStorageEngine storage;
+    private final TokenStore tokens;
+    private final TransactionManager transactions;
+    private final JdbcTemplate jdbc;
+    private final ListableBeanFactory beans;
     private final ObjectMapper json;
     private final StateReadModels live;
 
     public ReplayService(EventProcessingConfiguration processing, EventStore eventStore, EventStorageEngine storage,
-                         ObjectMapper json, UpgradeStatusProjection status, ExecutionLogProjection log,
-                         ComponentStatusProjection components, UpgradeSummaryProjection summary) {
+                         TokenStore tokens, TransactionManager transactions, JdbcTemplate jdbc,
+                         ListableBeanFactory beans, ObjectMapper json, UpgradeStatusProjection status,
+                         ExecutionLogProjection log, ComponentStatusProjection components,
+                         UpgradeSummaryProjection summary) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.storage = storage;
+        this.tokens = tokens;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.beans = beans;
         this.json = json;
         this.live = new StateReadModels(status, log, components, summary);
     }
 
-    /** Resets every read model and waits until each has replayed the store as it was when the rebuild began. */
+    /**
+     * Rebuilds every read model in one pass over the store, in one transaction: all of them or, on a failure, none.
+     * Read-model processors running in this process are stopped meanwhile and started again afterwards.
+     */
     public RebuildResult rebuild(Consumer<RebuildProgress> progress) {
-        return rebuild(progress, REBUILD_TIMEOUT);
-    }
-
-    public RebuildResult rebuild(Consumer<RebuildProgress> progress, Duration timeout) {
-        Map<String, StreamingEventProcessor> readModels = readModels();
-        StoredPositions stored = StoredPositions.upToHead(eventStore, storage);
-        readModels.values().forEach(StreamingEventProcessor::shutDown);
-        try {
-            readModels.forEach(ReplayService::reset);
-        } finally {
-            readModels.values().forEach(StreamingEventProcessor::start); // a failed reset leaves them running as they were
+        Map<String, List<Object>> readModels = readModels();
+        SinglePassRebuild rebuild = new SinglePassRebuild(tokens, storage, readModels.keySet(),
+                new ReadModelHandlers(readModels.values().stream().flatMap(List::stream).toList()));
+        try (PausedProcessors paused = PausedProcessors.pause(runningHere(readModels.keySet()))) {
+            long events = transactions.fetchInTransaction(() -> rebuild.run(storedEvents(), progress));
+            return new RebuildResult(events, List.copyOf(readModels.keySet()));
         }
-        new CatchUp(readModels, stored, timeout).await(progress);
-        return new RebuildResult(stored.count(), List.copyOf(readModels.keySet()));
     }
 
     /** Where an upgrade stood at an instant (its events up to then), or now (the live read models) for a null instant. */
@@ -87,47 +96,32 @@ public class ReplayService {
                 .toList();
         try (ScratchStore scratch = ScratchStore.open()) {
             StateReadModels readModels = StateReadModels.on(scratch.jdbc(), json);
-            List<AnnotationEventHandlerAdapter> handlers = Arrays.stream(readModels.all())
-                    .map(AnnotationEventHandlerAdapter::new).toList();
-            for (DomainEventMessage<?> event : events) {
-                for (AnnotationEventHandlerAdapter handler : handlers) {
-                    apply(handler, event);
-                }
-            }
+            ReadModelHandlers handlers = new ReadModelHandlers(List.of(readModels.all()));
+            events.forEach(handlers::apply);
             return readModels.answer(upgradeId, at, events.size());
         }
     }
 
-    /** Axon's own adapter invokes the handlers, so parameters and the most-specific-handler rule are as in a processor. */
-    private static void apply(AnnotationEventHandlerAdapter handler, DomainEventMessage<?> event) {
-        if (!handler.canHandle(event)) {
-            return;
-        }
-        try {
-            handler.handle(event);
-        } catch (Exception failure) {
-            throw new IllegalStateException("replaying event " + event.getSequenceNumber() + " of "
-                    + event.getAggregateIdentifier() + " failed: " + failure.getMessage(), failure);
-        }
-    }
-
-    /** Another process working on the store holds the read models' tokens: their reset must wait until it ends. */
-    private static void reset(String name, StreamingEventProcessor readModel) {
-        try {
-            readModel.resetTokens();
-        } catch (UnableToClaimTokenException claimedElsewhere) {
-            throw new IllegalStateException("another Upshift process holds the read model " + name
-                    + "; rebuild when no other upshift command is running", claimedElsewhere);
-        }
-    }
-
-    private Map<String, StreamingEventProcessor> readModels() {
-        Map<String, StreamingEventProcessor> readModels = new TreeMap<>();
-        processing.eventProcessors().forEach((name, processor) -> {
-            if (name.startsWith(READ_MODEL_PREFIX) && processor instanceof StreamingEventProcessor streaming) {
-                readModels.put(name, streaming);
+    /** The beans of every {@code ReadModel_*} processing group, by group. */
+    private Map<String, List<Object>> readModels() {
+        Map<String, List<Object>> readModels = new TreeMap<>();
+        for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+            String group = beans.findAnnotationOnBean(name, ProcessingGroup.class).value();
+            if (group.startsWith(READ_MODEL_PREFIX)) {
+                readModels.computeIfAbsent(group, any -> new ArrayList<>()).add(beans.getBean(name));
             }
-        });
+        }
         return readModels;
+    }
+
+    private List<StreamingEventProcessor> runningHere(Set<String> processingGroups) {
+        return processingGroups.stream()
+                .flatMap(group -> processing.eventProcessor(group, StreamingEventProcessor.class).stream())
+                .filter(StreamingEventProcessor::isRunning)
+                .toList();
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + EventSchema.builder().build().domainEventTable(), Long.class);
     }
 }

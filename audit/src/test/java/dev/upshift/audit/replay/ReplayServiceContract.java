@@ -1,11 +1,14 @@
 package dev.upshift.audit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.upshift.audit.SampleHistory;
@@ -26,11 +29,18 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -51,6 +61,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class ReplayServiceContract {
 
     private static final AtomicInteger UPGRADES = new AtomicInteger();
+    /** Enough rounds that a shutdown racing a start would have shown (the issue saw it on one rebuild of a few). */
+    private static final int RESTARTS = 10;
 
     @Autowired
     private EventStore eventStore;
@@ -64,13 +76,17 @@ abstract class ReplayServiceContract {
     private EventProcessingConfiguration processing;
     @Autowired
     private CountingAutomation automation;
+    @Autowired
+    private ConnectionProvider connections;
+    @Autowired
+    private Serializer serializer;
+    @Autowired
+    private TransactionManager transactions;
 
     @Test
     void givenTwoUpgradesWhenRebuiltThenEveryReadModelAnswersAsBeforeAndTheAutomationSawNothingTwice() {
-        String completed = append(SampleHistory.completed(nextId()));
-        String rolledBack = append(SampleHistory.rolledBackAtTheApi(nextId()));
-        awaitReadModels();
-        List<Object> before = answers(completed, rolledBack);
+        String[] upgrades = twoUpgradesInTheReadModels();
+        List<Object> before = answers(upgrades);
         int automationSaw = automation.seen();
         jdbc.update("DELETE FROM component_status"); // a damaged read model, as after a bug fix
         List<RebuildProgress> progress = new ArrayList<>();
@@ -83,9 +99,56 @@ abstract class ReplayServiceContract {
                 "ReadModel_ExecutionLog", "ReadModel_UpgradeStatus", "ReadModel_UpgradeSummary");
         assertThat(progress).last().isEqualTo(new RebuildProgress(stored, stored));
         assertThat(progress).extracting(RebuildProgress::done).isSorted();
-        assertThat(answers(completed, rolledBack)).isEqualTo(before);
+        assertThat(answers(upgrades)).isEqualTo(before);
         assertThat(automationSaw).as("the automation handles events").isPositive();
         assertThat(automation.seen()).as("and never sees one twice").isEqualTo(automationSaw);
+    }
+
+    /**
+     * Issue 4: a processor shut down while it was still starting never processed again, and the rebuild waited for
+     * it forever. Each round restarts the processors, rebuilds at once, then proves every processor handles new
+     * events again.
+     */
+    @Test
+    void givenReadModelProcessorsThatHaveJustStartedWhenRebuiltThenTheRebuildFinishesAndChangesNoAnswer() {
+        String[] upgrades = twoUpgradesInTheReadModels();
+        List<Object> before = answers(upgrades);
+
+        for (int round = 1; round <= RESTARTS; round++) {
+            CompletableFuture.allOf(readModelProcessors().stream().map(StreamingEventProcessor::shutdownAsync)
+                    .toArray(CompletableFuture[]::new)).join();
+            readModelProcessors().forEach(StreamingEventProcessor::start);
+
+            RebuildResult result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> replay.rebuild(step -> {
+            }), "rebuild " + round);
+
+            assertThat(result.readModels()).as("round %d", round).hasSize(5);
+            assertThat(answers(upgrades)).as("round %d", round).isEqualTo(before);
+            append(SampleHistory.completed(nextId()));
+            awaitReadModels();
+            before = answers(upgrades);
+        }
+    }
+
+    @Test
+    void givenAReadModelThatAnotherProcessHoldsWhenRebuiltThenTheRebuildRefusesNamingItAndChangesNothing() {
+        String[] upgrades = twoUpgradesInTheReadModels();
+        List<Object> before = answers(upgrades);
+        String held = "ReadModel_UpgradeSummary";
+        StreamingEventProcessor ours = processing.eventProcessor(held, StreamingEventProcessor.class).orElseThrow();
+        ours.shutDown();
+        TokenStore anotherProcess = JdbcTokenStore.builder().connectionProvider(connections).schema(new TokenSchema())
+                .serializer(serializer).nodeId("another upshift process").build();
+        transactions.executeInTransaction(() -> anotherProcess.fetchToken(held, 0));
+        try {
+            assertThatThrownBy(() -> replay.rebuild(step -> {
+            })).hasMessage("another Upshift process holds the read model ReadModel_UpgradeSummary; rebuild when no "
+                    + "other upshift command is running");
+            assertThat(answers(upgrades)).isEqualTo(before);
+        } finally {
+            transactions.executeInTransaction(() -> anotherProcess.releaseClaim(held, 0));
+            ours.start();
+        }
     }
 
     @Test
@@ -150,6 +213,21 @@ abstract class ReplayServiceContract {
         assertThat(then.events()).isEqualTo(history.payloads().size());
         assertThat(current(then)).extracting(ComponentStatus::component, ComponentStatus::status)
                 .contains(tuple("web", "❌ Stopped"));
+    }
+
+    /** A completed upgrade and a rolled-back one, handled by every processor; their ids. */
+    private String[] twoUpgradesInTheReadModels() {
+        String completed = append(SampleHistory.completed(nextId()));
+        String rolledBack = append(SampleHistory.rolledBackAtTheApi(nextId()));
+        awaitReadModels();
+        return new String[] {completed, rolledBack};
+    }
+
+    private List<StreamingEventProcessor> readModelProcessors() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(processor -> processor.getKey().startsWith(ReplayService.READ_MODEL_PREFIX))
+                .map(processor -> (StreamingEventProcessor) processor.getValue())
+                .toList();
     }
 
     private static String nextId() {
@@ -219,6 +297,36 @@ abstract class ReplayServiceContract {
         @Bean
         CountingAutomation countingAutomation() {
             return new CountingAutomation();
+        }
+
+        @Bean
+        TokenStore slowlyClaimingTokenStore(ConnectionProvider connections, Serializer serializer) {
+            return new SlowlyClaimingTokenStore(JdbcTokenStore.builder().connectionProvider(connections)
+                    .schema(new TokenSchema()).serializer(serializer));
+        }
+    }
+
+    /**
+     * A processor's claim takes as long as on a loaded machine, so that a shutdown right after a start lands in the
+     * middle of one, as in issue 4; the rebuild's own claims are not slowed down.
+     */
+    static class SlowlyClaimingTokenStore extends JdbcTokenStore {
+
+        private static final long CLAIM_MILLIS = 100;
+
+        SlowlyClaimingTokenStore(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        public TrackingToken fetchToken(String processorName, Segment segment) {
+            try {
+                Thread.sleep(CLAIM_MILLIS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+            return super.fetchToken(processorName, segment);
         }
     }
 

@@ -26,15 +26,12 @@ public class ReplayCommands {
     private final Upgrades upgrades;
     private final ReplayService replays;
     private final ObjectMapper json;
-    private final UpgradeProgress progress;
 
-    public ReplayCommands(QueryGateway queries, Upgrades upgrades, ReplayService replays, ObjectMapper json,
-                          UpgradeProgress progress) {
+    public ReplayCommands(QueryGateway queries, Upgrades upgrades, ReplayService replays, ObjectMapper json) {
         this.queries = queries;
         this.upgrades = upgrades;
         this.replays = replays;
         this.json = JsonOutput.indented(json);
-        this.progress = progress;
     }
 
     @Command(command = "replay", description = "An upgrade as it stood at an instant: status, execution log, component status.")
@@ -57,13 +54,8 @@ public class ReplayCommands {
         return rebuild(context.getTerminal().writer());
     }
 
-    /**
-     * Prints a line at each tenth of the way, so that a long replay shows it is alive. The processors this
-     * process started must have claimed their tokens first: shutting one down in the middle of its start left it
-     * stopped for good now and then (the rebuild then waited forever at 0 events).
-     */
+    /** Prints a line at each tenth of the way, so that a long replay shows it is alive. */
     String rebuild(PrintWriter out) {
-        progress.awaitProjections();
         long[] lastTenth = {-1};
         RebuildResult result = replays.rebuild(step -> {
             long tenth = step.total() == 0 ? 10 : step.done() * 10 / step.total();
