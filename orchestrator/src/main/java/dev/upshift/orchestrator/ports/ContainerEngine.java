@@ -79,6 +79,9 @@ public interface ContainerEngine {
      */
     ContainerInfo awaitHealthy(String containerId, Duration timeout);
 
+    /** The container's state and health now. */
+    ContainerInfo state(String containerId);
+
     /** The last lines the container printed, stdout and stderr together, to explain a failure. */
     String logTail(String containerId, int lines);
 }

@@ -29,6 +29,8 @@ public class StackAccess {
     private static final int POSTGRES_PORT = 5432;
     private static final String MAINTENANCE_DATABASE = "postgres";
     private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration READINESS_POLL = Duration.ofMillis(100);
+    private static final int LAST_LINES = 5;
 
     private final ContainerEngine engine;
     private final ComposeFile composeFile;
@@ -95,20 +97,69 @@ public class StackAccess {
 
     /**
      * Waits until the container is healthy, or until Docker calls it unhealthy, it exits, or the health timeout
-     * passes; returns its state then.
+     * passes; fails the step with its state and last lines unless it then serves.
+     *
+     * @param subject what the container is to the operator ("the new server", "api"), the failure's first words
      */
-    public ContainerInfo awaitServing(String containerId) {
+    public ContainerInfo requireServing(String containerId, String subject) {
         Instant deadline = Instant.now().plus(healthTimeout);
         ContainerInfo state = engine.awaitHealthy(containerId, POLL);
         while (!serving(state) && state.running() && !"unhealthy".equals(state.health())
                 && Instant.now().isBefore(deadline)) {
             state = engine.awaitHealthy(containerId, POLL);
         }
+        if (!serving(state)) {
+            throw new StepFailed(subject + " " + describe(state));
+        }
         return state;
     }
 
-    public static boolean serving(ContainerInfo state) {
+    /**
+     * Polls the PostgreSQL server in the container until it accepts TCP connections, rather than waiting for
+     * Docker's next health check; fails the step as soon as the container stops running, or at the health timeout.
+     * TCP, because the entrypoint's initialisation server listens on its Unix socket only.
+     */
+    public void requireAcceptingConnections(UpgradePlan plan, String containerId, String subject) {
+        List<String> probe = List.of("pg_isready", "-q", "-h", "127.0.0.1", "-U", plan.superuser(),
+                "-d", MAINTENANCE_DATABASE);
+        Instant deadline = Instant.now().plus(healthTimeout);
+        while (true) {
+            ContainerInfo state = engine.state(containerId);
+            if (!state.running() || !Instant.now().isBefore(deadline)) {
+                throw new StepFailed(subject + " accepts no connections: it " + describe(state));
+            }
+            if (accepts(containerId, probe)) {
+                return;
+            }
+            pause(READINESS_POLL);
+        }
+    }
+
+    private boolean accepts(String containerId, List<String> probe) {
+        try {
+            return engine.exec(containerId, probe).succeeded();
+        } catch (IllegalStateException stoppedMeanwhile) {
+            return false;
+        }
+    }
+
+    /** "is exited (none); its last lines: …", to follow what the container is to the operator. */
+    private String describe(ContainerInfo state) {
+        return "is " + state.state() + " (" + state.health() + "); its last lines: "
+                + engine.logTail(state.id(), LAST_LINES).strip().replaceAll("\\s*\\n\\s*", " | ");
+    }
+
+    private static boolean serving(ContainerInfo state) {
         return state.running() && ("healthy".equals(state.health()) || "none".equals(state.health()));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StepFailed("interrupted while waiting for a container", interrupted);
+        }
     }
 
     private String password(SecretSource source) {

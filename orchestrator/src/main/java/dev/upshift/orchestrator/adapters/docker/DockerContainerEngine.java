@@ -418,6 +418,11 @@ public class DockerContainerEngine implements ContainerEngine {
     }
 
     @Override
+    public ContainerInfo state(String containerId) {
+        return describe(inspect(containerId));
+    }
+
+    @Override
     public String logTail(String containerId, int lines) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         inspect(containerId);

@@ -10,7 +10,6 @@ import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -38,11 +37,7 @@ public class StartServiceStep implements StepExecutor {
         if (!recorded) {
             progress.record(new ServiceStarted(history.upgradeId(), step, step.service(), container.name()));
         }
-        ContainerInfo state = stack.awaitServing(container.id());
-        if (!StackAccess.serving(state)) {
-            throw new StepFailed(step.service() + " is " + state.state() + " (" + state.health() + ") on the new "
-                    + "version: " + stack.engine().logTail(container.id(), 3).strip().replaceAll("\\s*\\n\\s*", " | "));
-        }
+        ContainerInfo state = stack.requireServing(container.id(), step.service());
         return new ServiceHealthy(history.upgradeId(), step, step.service(), container.name(), state.health());
     }
 }
