@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import dev.upshift.orchestrator.api.ContainerSpec;
 import dev.upshift.orchestrator.api.SecretSource;
@@ -116,20 +117,31 @@ public class StackAccess {
 
     /**
      * Polls the PostgreSQL server in the container until it accepts TCP connections, rather than waiting for
-     * Docker's next health check; fails the step as soon as the container stops running, or at the health timeout.
-     * TCP, because the entrypoint's initialisation server listens on its Unix socket only.
+     * Docker's next health check. TCP, because the entrypoint's initialisation server listens on its socket only.
      */
     public void requireAcceptingConnections(UpgradePlan plan, String containerId, String subject) {
         List<String> probe = List.of("pg_isready", "-q", "-h", "127.0.0.1", "-U", plan.superuser(),
                 "-d", MAINTENANCE_DATABASE);
+        pollUntil(containerId, subject, () -> accepts(containerId, probe));
+    }
+
+    /**
+     * Runs the container's own health check every 100 ms until it passes — one pass is what turns Docker's status
+     * healthy, at its next interval (2 s in the sample stack); returns "healthy", or "none" for a container
+     * without a health check.
+     */
+    public String requirePassingHealthCheck(String containerId, String subject) {
+        pollUntil(containerId, subject, () -> engine.passesHealthCheck(containerId));
+        return "none".equals(engine.state(containerId).health()) ? "none" : "healthy";
+    }
+
+    /** Fails the step, as {@link #requireServing} does, once Docker calls the container unhealthy, it stops, or the health timeout passes. */
+    private void pollUntil(String containerId, String subject, BooleanSupplier passes) {
         Instant deadline = Instant.now().plus(healthTimeout);
-        while (true) {
+        while (!passes.getAsBoolean()) {
             ContainerInfo state = engine.state(containerId);
-            if (!state.running() || !Instant.now().isBefore(deadline)) {
-                throw new StepFailed(subject + " accepts no connections: it " + describe(state));
-            }
-            if (accepts(containerId, probe)) {
-                return;
+            if (!state.running() || "unhealthy".equals(state.health()) || !Instant.now().isBefore(deadline)) {
+                throw new StepFailed(subject + " " + describe(state));
             }
             pause(READINESS_POLL);
         }

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * 3.5: the new server starts on the target image with the old container's configuration and a fresh data
  * directory on the new volume, then gets the roles and the final dump. A redone step reuses the new
- * container and restores into an empty database, so a half-finished restore never stays. The step ends only once
- * Docker calls the server healthy: the dependents wait on that health, as compose's depends_on does.
+ * container and restores into an empty database, so a half-finished restore never stays. The step ends once the
+ * container's own health check passes: the dependents start on that, and 4.4 awaits Docker's word for it.
  */
 @Component
 public class StartNewDatabaseStep implements StepExecutor {
@@ -72,7 +72,7 @@ public class StartNewDatabaseStep implements StepExecutor {
                 List.of("psql", "-q", "-U", plan.superuser(), "-d", "postgres", "-f", ROLES_IN_CONTAINER));
         run(containerId, dump.file().path(), DUMP_IN_CONTAINER, List.of("pg_restore", "-U", plan.superuser(),
                 "-d", plan.database(), "--single-transaction", "--exit-on-error", DUMP_IN_CONTAINER));
-        stack.requireServing(containerId, "the new server");
+        stack.requirePassingHealthCheck(containerId, "the new server");
         return new DataRestored(history.upgradeId(), step, containerId, dump.file().path());
     }
 

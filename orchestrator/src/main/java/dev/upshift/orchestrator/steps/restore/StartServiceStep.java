@@ -13,7 +13,10 @@ import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
-/** 4.x: one dependent starts on the new version and is healthy before the next one starts. */
+/**
+ * 4.x: one dependent starts on the new version and passes its own health check before the next one starts, so
+ * that a dependent that fails it rolls back before any later one has written to the new server.
+ */
 @Component
 public class StartServiceStep implements StepExecutor {
 
@@ -37,7 +40,7 @@ public class StartServiceStep implements StepExecutor {
         if (!recorded) {
             progress.record(new ServiceStarted(history.upgradeId(), step, step.service(), container.name()));
         }
-        ContainerInfo state = stack.requireServing(container.id(), step.service());
-        return new ServiceHealthy(history.upgradeId(), step, step.service(), container.name(), state.health());
+        String health = stack.requirePassingHealthCheck(container.id(), step.service());
+        return new ServiceHealthy(history.upgradeId(), step, step.service(), container.name(), health);
     }
 }
