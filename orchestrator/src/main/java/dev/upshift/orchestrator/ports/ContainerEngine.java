@@ -56,9 +56,6 @@ public interface ContainerEngine {
      */
     String create(ContainerSpec spec);
 
-    /** Gives the container a new name; does nothing if it has that name already. */
-    void rename(String containerId, String name);
-
     /** Creates a named volume with these labels; does nothing if it exists. */
     void createVolume(String name, Map<String, String> labels);
 

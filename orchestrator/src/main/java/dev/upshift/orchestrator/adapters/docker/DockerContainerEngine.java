@@ -281,13 +281,6 @@ public class DockerContainerEngine implements ContainerEngine {
     }
 
     @Override
-    public void rename(String containerId, String name) {
-        if (!inspect(containerId).getName().equals("/" + name)) {
-            docker.renameContainerCmd(containerId).withName(name).exec();
-        }
-    }
-
-    @Override
     public void createVolume(String name, Map<String, String> labels) {
         if (volumeExists(name)) {
             return;

@@ -11,22 +11,14 @@ import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
-/**
- * 3.4: the old container goes — never its volume — and the new server's container, created (not started) just
- * before under a name of its own, takes its name. Created first because on Docker 20.10 with vfs a create right
- * after the removal of a container that ran takes 2–4 s instead of ~1 s (docs/benchmarks.md).
- */
+/** 3.4: the old container goes — never its volume — so that the new one can take its name. */
 @Component
 public class RemoveOldContainerStep implements StepExecutor {
 
-    private static final String UNTIL_RENAMED = "-upshift-new";
-
     private final ContainerEngine engine;
-    private final NewServerContainer newServer;
 
-    public RemoveOldContainerStep(ContainerEngine engine, NewServerContainer newServer) {
+    public RemoveOldContainerStep(ContainerEngine engine) {
         this.engine = engine;
-        this.newServer = newServer;
     }
 
     @Override
@@ -37,16 +29,7 @@ public class RemoveOldContainerStep implements StepExecutor {
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         DatabaseStopped stopped = history.required(DatabaseStopped.class);
-        String name = stopped.spec().name();
-        String newId = newServer.find(history.plan()).orElseGet(() -> newServer.create(history, name + UNTIL_RENAMED));
-        try {
-            engine.remove(stopped.containerId());
-        } catch (RuntimeException notRemoved) {
-            // the database service must not be left with two containers
-            engine.remove(newId);
-            throw notRemoved;
-        }
-        engine.rename(newId, name);
-        return new ContainerRemoved(history.upgradeId(), step, stopped.containerId(), name);
+        engine.remove(stopped.containerId());
+        return new ContainerRemoved(history.upgradeId(), step, stopped.containerId(), stopped.spec().name());
     }
 }

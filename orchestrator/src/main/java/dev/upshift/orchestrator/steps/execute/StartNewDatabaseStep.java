@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.upshift.orchestrator.api.BackupFile;
+import dev.upshift.orchestrator.api.ContainerSpec;
 import dev.upshift.orchestrator.api.ContainerStarted;
 import dev.upshift.orchestrator.api.DataRestored;
 import dev.upshift.orchestrator.api.DatabaseStopped;
@@ -13,7 +14,10 @@ import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.VolumeSnapshotted;
 import dev.upshift.orchestrator.ports.CommandResult;
+import dev.upshift.orchestrator.ports.ContainerEngine;
+import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.steps.Backups;
 import dev.upshift.orchestrator.steps.Progress;
@@ -24,24 +28,24 @@ import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
 /**
- * 3.5: the new server — the container 3.4 created from the old one's configuration on the target image — starts
- * on a fresh data directory on the new volume, then gets the roles and the final dump. A redone step reuses the new
+ * 3.5: the new server starts on the target image with the old container's configuration and a fresh data
+ * directory on the new volume, then gets the roles and the final dump. A redone step reuses the new
  * container and restores into an empty database, so a half-finished restore never stays. The step ends once the
  * container's own health check passes: the dependents start on that, and 4.4 awaits Docker's word for it.
  */
 @Component
 public class StartNewDatabaseStep implements StepExecutor {
 
+    /** Init scripts would seed the fresh cluster before the restore: the restore brings the data instead. */
+    private static final String INIT_SCRIPTS = "/docker-entrypoint-initdb.d";
     private static final String ROLES_IN_CONTAINER = "/tmp/upshift-roles.sql";
     private static final String DUMP_IN_CONTAINER = "/tmp/upshift-final.dump";
 
     private final StackAccess stack;
-    private final NewServerContainer newServer;
     private final DatabaseAdministrator administrator;
 
-    public StartNewDatabaseStep(StackAccess stack, NewServerContainer newServer, DatabaseAdministrator administrator) {
+    public StartNewDatabaseStep(StackAccess stack, DatabaseAdministrator administrator) {
         this.stack = stack;
-        this.newServer = newServer;
         this.administrator = administrator;
     }
 
@@ -53,10 +57,9 @@ public class StartNewDatabaseStep implements StepExecutor {
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
-        // a 3.4 done by an earlier version of Upshift did not create it
-        String containerId = newServer.find(plan).orElseGet(
-                () -> newServer.create(history, history.required(DatabaseStopped.class).spec().name()));
-        stack.engine().start(containerId);
+        ContainerEngine engine = stack.engine();
+        String containerId = newContainer(plan, history);
+        engine.start(containerId);
         if (history.last(ContainerStarted.class).isEmpty()) {
             progress.record(new ContainerStarted(history.upgradeId(), step, containerId, plan.targetImage()));
         }
@@ -78,6 +81,27 @@ public class StartNewDatabaseStep implements StepExecutor {
         if (!Files.exists(Path.of(file.path())) || !Backups.sha256(Path.of(file.path())).equals(file.sha256())) {
             throw new StepFailed(file.path() + " is not the file taken behind the fence: it is gone or its sha256 differs");
         }
+    }
+
+    /** The container this step created before it was interrupted, or a new one from the old one's spec. */
+    private String newContainer(UpgradePlan plan, UpgradeHistory history) {
+        return stack.engine().serviceContainers(plan.project(), plan.service()).stream()
+                .filter(container -> container.image().equals(plan.targetImage()))
+                .map(ContainerInfo::id)
+                .findFirst()
+                .orElseGet(() -> stack.engine().create(newSpec(plan, history)));
+    }
+
+    private ContainerSpec newSpec(UpgradePlan plan, UpgradeHistory history) {
+        ContainerSpec old = stack.withSecrets(plan, history.required(DatabaseStopped.class).spec());
+        String newVolume = history.required(VolumeSnapshotted.class).newVolume();
+        List<ContainerSpec.Mount> mounts = old.mounts().stream()
+                .filter(mount -> !mount.target().equals(INIT_SCRIPTS))
+                .map(mount -> mount.source().equals(plan.volume())
+                        ? new ContainerSpec.Mount(mount.type(), newVolume, mount.target(), mount.readOnly())
+                        : mount)
+                .toList();
+        return old.withImage(plan.targetImage()).withMounts(mounts);
     }
 
     private void run(String containerId, String localFile, String inContainer, List<String> command) {

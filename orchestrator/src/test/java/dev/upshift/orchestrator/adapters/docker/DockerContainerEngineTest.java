@@ -249,17 +249,6 @@ class DockerContainerEngineTest {
     }
 
     @Test
-    void givenAContainer_whenRenamedTwice_thenItHasTheNewNameAndTheSecondTimeDoesNothing() {
-        String id = made(engine.create(throwaway("before-rename", List.of("sleep", "300"), NO_HEALTH_CHECK)));
-
-        engine.rename(id, stack.project() + "-after-rename");
-        engine.rename(id, stack.project() + "-after-rename");
-
-        assertThat(engine.state(id).name()).isEqualTo(stack.project() + "-after-rename");
-        engine.remove(id);
-    }
-
-    @Test
     void givenAVolume_whenCreatedTwice_thenItExistsOnceWithItsLabels() {
         String volume = stack.project() + "_idempotent";
         volumesMadeHere.add(volume);
