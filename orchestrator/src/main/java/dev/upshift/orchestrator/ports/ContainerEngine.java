@@ -79,6 +79,16 @@ public interface ContainerEngine {
      */
     ContainerInfo awaitHealthy(String containerId, Duration timeout);
 
+    /** The container's state and health now. */
+    ContainerInfo state(String containerId);
+
+    /**
+     * Runs the container's own health-check command in it once, as the engine would at its next interval; true
+     * when it passes (one pass is what turns the engine's status healthy). A running container without a health
+     * check passes; a stopped one never does.
+     */
+    boolean passesHealthCheck(String containerId);
+
     /** The last lines the container printed, stdout and stderr together, to explain a failure. */
     String logTail(String containerId, int lines);
 }

@@ -20,8 +20,11 @@ public interface DatabaseAdministrator {
      */
     long writeCounter(DatabaseEndpoint endpoint);
 
-    /** Drops the database if it exists and creates it empty, owned by the given role (a restore starts there). */
-    void recreateDatabase(DatabaseEndpoint maintenance, String database, String owner);
+    /**
+     * Leaves the database empty and owned by the given role, for a restore to start there: creates it if it is
+     * absent, drops and creates it again if it holds anything or has another owner, else leaves it as it is.
+     */
+    void emptyDatabase(DatabaseEndpoint maintenance, String database, String owner);
 
     void analyze(DatabaseEndpoint endpoint);
 

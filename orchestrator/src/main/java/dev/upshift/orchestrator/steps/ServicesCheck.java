@@ -18,11 +18,18 @@ public class ServicesCheck {
         this.stack = stack;
     }
 
+    /**
+     * Waits until Docker calls each service healthy — the steps before may have passed on the services' own
+     * health checks, a moment before Docker's next interval — then answers as {@link #allServing} does.
+     */
+    public List<ServiceHealth> awaitAllServing(UpgradePlan plan) {
+        services(plan).forEach(service -> stack.requireServing(stack.container(plan, service).id(), service));
+        return allServing(plan);
+    }
+
     /** @throws StepFailed naming every service that is not serving */
     public List<ServiceHealth> allServing(UpgradePlan plan) {
-        List<String> services = new ArrayList<>(List.of(plan.service()));
-        services.addAll(plan.startOrder());
-        List<ServiceHealth> health = services.stream().map(service -> stack.health(plan, service)).toList();
+        List<ServiceHealth> health = services(plan).stream().map(service -> stack.health(plan, service)).toList();
         String failing = health.stream().filter(service -> !service.serving())
                 .map(service -> service.service() + " is " + service.state()
                         + ("none".equals(service.health()) ? "" : " (" + service.health() + ")"))
@@ -31,5 +38,11 @@ public class ServicesCheck {
             throw new StepFailed("not every service is healthy: " + failing);
         }
         return health;
+    }
+
+    private static List<String> services(UpgradePlan plan) {
+        List<String> services = new ArrayList<>(List.of(plan.service()));
+        services.addAll(plan.startOrder());
+        return services;
     }
 }

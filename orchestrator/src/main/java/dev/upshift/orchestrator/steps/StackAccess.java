@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import dev.upshift.orchestrator.api.ContainerSpec;
 import dev.upshift.orchestrator.api.SecretSource;
@@ -29,6 +30,8 @@ public class StackAccess {
     private static final int POSTGRES_PORT = 5432;
     private static final String MAINTENANCE_DATABASE = "postgres";
     private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration READINESS_POLL = Duration.ofMillis(100);
+    private static final int LAST_LINES = 5;
 
     private final ContainerEngine engine;
     private final ComposeFile composeFile;
@@ -95,20 +98,80 @@ public class StackAccess {
 
     /**
      * Waits until the container is healthy, or until Docker calls it unhealthy, it exits, or the health timeout
-     * passes; returns its state then.
+     * passes; fails the step with its state and last lines unless it then serves.
+     *
+     * @param subject what the container is to the operator ("the new server", "api"), the failure's first words
      */
-    public ContainerInfo awaitServing(String containerId) {
+    public ContainerInfo requireServing(String containerId, String subject) {
         Instant deadline = Instant.now().plus(healthTimeout);
         ContainerInfo state = engine.awaitHealthy(containerId, POLL);
         while (!serving(state) && state.running() && !"unhealthy".equals(state.health())
                 && Instant.now().isBefore(deadline)) {
             state = engine.awaitHealthy(containerId, POLL);
         }
+        if (!serving(state)) {
+            throw new StepFailed(subject + " " + describe(state));
+        }
         return state;
     }
 
-    public static boolean serving(ContainerInfo state) {
+    /**
+     * Polls the PostgreSQL server in the container until it accepts TCP connections, rather than waiting for
+     * Docker's next health check. TCP, because the entrypoint's initialisation server listens on its socket only.
+     */
+    public void requireAcceptingConnections(UpgradePlan plan, String containerId, String subject) {
+        List<String> probe = List.of("pg_isready", "-q", "-h", "127.0.0.1", "-U", plan.superuser(),
+                "-d", MAINTENANCE_DATABASE);
+        pollUntil(containerId, subject, () -> accepts(containerId, probe));
+    }
+
+    /**
+     * Runs the container's own health check every 100 ms until it passes — one pass is what turns Docker's status
+     * healthy, at its next interval (2 s in the sample stack); returns "healthy", or "none" for a container
+     * without a health check.
+     */
+    public String requirePassingHealthCheck(String containerId, String subject) {
+        pollUntil(containerId, subject, () -> engine.passesHealthCheck(containerId));
+        return "none".equals(engine.state(containerId).health()) ? "none" : "healthy";
+    }
+
+    /** Fails the step, as {@link #requireServing} does, once Docker calls the container unhealthy, it stops, or the health timeout passes. */
+    private void pollUntil(String containerId, String subject, BooleanSupplier passes) {
+        Instant deadline = Instant.now().plus(healthTimeout);
+        while (!passes.getAsBoolean()) {
+            ContainerInfo state = engine.state(containerId);
+            if (!state.running() || "unhealthy".equals(state.health()) || !Instant.now().isBefore(deadline)) {
+                throw new StepFailed(subject + " " + describe(state));
+            }
+            pause(READINESS_POLL);
+        }
+    }
+
+    private boolean accepts(String containerId, List<String> probe) {
+        try {
+            return engine.exec(containerId, probe).succeeded();
+        } catch (IllegalStateException stoppedMeanwhile) {
+            return false;
+        }
+    }
+
+    /** "is exited (none); its last lines: …", to follow what the container is to the operator. */
+    private String describe(ContainerInfo state) {
+        return "is " + state.state() + " (" + state.health() + "); its last lines: "
+                + engine.logTail(state.id(), LAST_LINES).strip().replaceAll("\\s*\\n\\s*", " | ");
+    }
+
+    private static boolean serving(ContainerInfo state) {
         return state.running() && ("healthy".equals(state.health()) || "none".equals(state.health()));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StepFailed("interrupted while waiting for a container", interrupted);
+        }
     }
 
     private String password(SecretSource source) {

@@ -33,6 +33,7 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HealthCheck;
 import dev.upshift.orchestrator.api.ContainerSpec;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -414,6 +415,32 @@ public class DockerContainerEngine implements ContainerEngine {
                 return describe(container);
             }
             pause(HEALTH_POLL);
+        }
+    }
+
+    @Override
+    public ContainerInfo state(String containerId) {
+        return describe(inspect(containerId));
+    }
+
+    @Override
+    public boolean passesHealthCheck(String containerId) {
+        InspectContainerResponse container = inspect(containerId);
+        HealthCheck check = container.getConfig().getHealthcheck();
+        List<String> test = check == null || check.getTest() == null ? List.of() : check.getTest();
+        if (!isRunning(container)) {
+            return false;
+        }
+        if (test.isEmpty() || "NONE".equals(test.get(0))) {
+            return true;
+        }
+        List<String> command = "CMD-SHELL".equals(test.get(0))
+                ? List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size())))
+                : test.subList(1, test.size());
+        try {
+            return execInto(containerId, command, OutputStream.nullOutputStream(), OutputStream.nullOutputStream()) == 0;
+        } catch (IllegalStateException stoppedMeanwhile) {
+            return false;
         }
     }
 

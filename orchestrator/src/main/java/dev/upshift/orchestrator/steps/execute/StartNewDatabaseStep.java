@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * 3.5: the new server starts on the target image with the old container's configuration and a fresh data
  * directory on the new volume, then gets the roles and the final dump. A redone step reuses the new
- * container and restores into a database dropped and created afresh, so a half-finished restore never stays.
+ * container and restores into an empty database, so a half-finished restore never stays. The step ends once the
+ * container's own health check passes: the dependents start on that, and 4.4 awaits Docker's word for it.
  */
 @Component
 public class StartNewDatabaseStep implements StepExecutor {
@@ -62,19 +63,16 @@ public class StartNewDatabaseStep implements StepExecutor {
         if (history.last(ContainerStarted.class).isEmpty()) {
             progress.record(new ContainerStarted(history.upgradeId(), step, containerId, plan.targetImage()));
         }
-        ContainerInfo state = stack.awaitServing(containerId);
-        if (!StackAccess.serving(state)) {
-            throw new StepFailed("the new server is " + state.state() + " (" + state.health() + "), not healthy; "
-                    + "its last words: " + engine.logTail(containerId, 5).strip().replaceAll("\\s*\\n\\s*", " | "));
-        }
+        stack.requireAcceptingConnections(plan, containerId, "the new server");
         FinalDumpTaken dump = history.required(FinalDumpTaken.class);
         requireUnchanged(dump.file());
         requireUnchanged(dump.roles());
-        administrator.recreateDatabase(stack.maintenance(plan), plan.database(), plan.superuser());
+        administrator.emptyDatabase(stack.maintenance(plan), plan.database(), plan.superuser());
         run(containerId, dump.roles().path(), ROLES_IN_CONTAINER,
                 List.of("psql", "-q", "-U", plan.superuser(), "-d", "postgres", "-f", ROLES_IN_CONTAINER));
         run(containerId, dump.file().path(), DUMP_IN_CONTAINER, List.of("pg_restore", "-U", plan.superuser(),
                 "-d", plan.database(), "--single-transaction", "--exit-on-error", DUMP_IN_CONTAINER));
+        stack.requirePassingHealthCheck(containerId, "the new server");
         return new DataRestored(history.upgradeId(), step, containerId, dump.file().path());
     }
 

@@ -91,10 +91,7 @@ public class StopDependentsStep implements StepExecutor {
         ContainerInfo db = stack.container(plan, plan.service());
         if (!db.running()) {
             stack.engine().start(db.id());
-            ContainerInfo state = stack.awaitServing(db.id());
-            if (!StackAccess.serving(state)) {
-                throw new StepFailed("the old server is " + state.state() + " (" + state.health() + ") after a restart");
-            }
+            stack.requireServing(db.id(), "the old server, started again for the final dump,");
         }
     }
 

@@ -10,7 +10,7 @@ import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
-/** 4.last: every service runs and is healthy: the downtime is over. */
+/** 4.last: every service runs and Docker calls it healthy: the downtime is over. */
 @Component
 public class AllServicesRunningStep implements StepExecutor {
 
@@ -27,6 +27,6 @@ public class AllServicesRunningStep implements StepExecutor {
 
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
-        return new ServicesRestored(history.upgradeId(), step, services.allServing(history.plan()));
+        return new ServicesRestored(history.upgradeId(), step, services.awaitAllServing(history.plan()));
     }
 }

@@ -10,11 +10,13 @@ import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
-/** 4.x: one dependent starts on the new version and is healthy before the next one starts. */
+/**
+ * 4.x: one dependent starts on the new version and passes its own health check before the next one starts, so
+ * that a dependent that fails it rolls back before any later one has written to the new server.
+ */
 @Component
 public class StartServiceStep implements StepExecutor {
 
@@ -38,11 +40,7 @@ public class StartServiceStep implements StepExecutor {
         if (!recorded) {
             progress.record(new ServiceStarted(history.upgradeId(), step, step.service(), container.name()));
         }
-        ContainerInfo state = stack.awaitServing(container.id());
-        if (!StackAccess.serving(state)) {
-            throw new StepFailed(step.service() + " is " + state.state() + " (" + state.health() + ") on the new "
-                    + "version: " + stack.engine().logTail(container.id(), 3).strip().replaceAll("\\s*\\n\\s*", " | "));
-        }
-        return new ServiceHealthy(history.upgradeId(), step, step.service(), container.name(), state.health());
+        String health = stack.requirePassingHealthCheck(container.id(), step.service());
+        return new ServiceHealthy(history.upgradeId(), step, step.service(), container.name(), health);
     }
 }

@@ -10,7 +10,6 @@ import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -42,11 +41,7 @@ public class RecreateOldDatabaseStep implements StepExecutor {
                 .findFirst()
                 .orElseGet(() -> stack.engine().create(stack.withSecrets(plan, stopped.spec())));
         stack.engine().start(containerId);
-        ContainerInfo state = stack.awaitServing(containerId);
-        if (!StackAccess.serving(state)) {
-            throw new StepFailed("the old server is " + state.state() + " (" + state.health() + "): "
-                    + stack.engine().logTail(containerId, 3).strip().replaceAll("\\s*\\n\\s*", " | "));
-        }
+        stack.requireServing(containerId, "the old server");
         return new OldContainerRecreated(history.upgradeId(), step, containerId);
     }
 }

@@ -13,7 +13,6 @@ import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +38,7 @@ public class RestartDependentsStep implements StepExecutor {
         for (String service : plan.startOrder()) {
             ContainerInfo container = stack.container(plan, service);
             stack.engine().start(container.id());
-            ContainerInfo state = stack.awaitServing(container.id());
-            if (!StackAccess.serving(state)) {
-                throw new StepFailed(service + " is " + state.state() + " (" + state.health() + ") on the old version");
-            }
+            ContainerInfo state = stack.requireServing(container.id(), service + " on the old version");
             services.add(new ServiceHealth(service, state.name(), state.state(), state.health()));
         }
         return new DependentsRestarted(history.upgradeId(), step, services);

@@ -287,6 +287,23 @@ class DockerContainerEngineTest {
     }
 
     @Test
+    void givenTheRunningDatabase_whenProbingItsOwnHealthCheck_thenTheShellFormPasses() {
+        assertThat(engine.passesHealthCheck(stack.containerId(DATABASE_SERVICE))).isTrue();
+    }
+
+    @Test
+    void givenAContainerWhoseHealthCheckFails_whenProbed_thenItFailsRunningAndStopped() {
+        String id = made(engine.create(throwaway("failing-check", List.of("sleep", "300"), NEVER_HEALTHY)));
+        engine.start(id);
+
+        assertThat(engine.passesHealthCheck(id)).isFalse();
+        assertThat(engine.state(id).health()).isEqualTo("starting");
+        engine.stop(id, Duration.ofSeconds(1));
+        assertThat(engine.passesHealthCheck(id)).isFalse();
+        engine.remove(id);
+    }
+
+    @Test
     void givenTheRunningDatabase_whenReadingItsLogTail_thenTheLastLinesAreThere() {
         String tail = engine.logTail(stack.containerId(DATABASE_SERVICE), 200);
 
