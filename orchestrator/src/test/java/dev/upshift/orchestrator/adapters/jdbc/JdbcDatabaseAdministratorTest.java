@@ -2,6 +2,7 @@ package dev.upshift.orchestrator.adapters.jdbc;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The fence of step 3.1 and the write counter that proves it held, against a real PostgreSQL 17. */
+/**
+ * Against a real PostgreSQL 17: the fence of step 3.1, the write counter that proves it held, and the empty
+ * database that 3.5 restores into.
+ */
 class JdbcDatabaseAdministratorTest {
 
     private static final String APP_PASSWORD = "fence-app";
@@ -31,11 +35,9 @@ class JdbcDatabaseAdministratorTest {
     @BeforeAll
     static void startAServerWithAnApplicationRole() throws SQLException {
         server = PostgresServer.start();
-        try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE ROLE app LOGIN PASSWORD '" + APP_PASSWORD + "'");
-            statement.execute("CREATE DATABASE " + FENCED + " OWNER app");
-            statement.execute("CREATE DATABASE " + COUNTED + " OWNER app");
-        }
+        superuserExecute("CREATE ROLE app LOGIN PASSWORD '" + APP_PASSWORD + "'");
+        superuserExecute("CREATE DATABASE " + FENCED + " OWNER app");
+        superuserExecute("CREATE DATABASE " + COUNTED + " OWNER app");
         for (String database : new String[] {FENCED, COUNTED}) {
             try (Connection application = application(database); Statement statement = application.createStatement()) {
                 statement.execute("CREATE TABLE notes (id serial PRIMARY KEY, body text)");
@@ -51,7 +53,8 @@ class JdbcDatabaseAdministratorTest {
     }
 
     @Test
-    void givenAnApplicationSession_whenFenced_thenItIsEndedAndNoNewOneIsLetInUntilTheFenceIsLifted() throws SQLException {
+    void givenAnApplicationSession_whenFenced_thenItIsEndedAndNoNewOneIsLetInUntilTheFenceIsLifted()
+            throws SQLException {
         DatabaseEndpoint endpoint = endpoint(FENCED);
         try (Connection application = application(FENCED)) {
             Fence fence = administrator.fence(endpoint);
@@ -80,6 +83,70 @@ class JdbcDatabaseAdministratorTest {
         }
 
         assertThat(counterOnceSettled(endpoint)).isEqualTo(before + 2);
+    }
+
+    @Test
+    void givenNoSuchDatabase_whenEmptying_thenItIsCreatedForTheOwner() throws SQLException {
+        administrator.emptyDatabase(endpoint("postgres"), "absent", "app");
+
+        assertThat(superuserAnswer("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'absent'"))
+                .isEqualTo("app");
+    }
+
+    @Test
+    void givenAnEmptyDatabaseOfTheOwner_whenEmptying_thenItIsKeptAsItIs() throws SQLException {
+        superuserExecute("CREATE DATABASE fresh OWNER postgres");
+        String before = oidOf("fresh");
+
+        administrator.emptyDatabase(endpoint("postgres"), "fresh", server.user());
+
+        assertThat(oidOf("fresh")).isEqualTo(before);
+    }
+
+    @Test
+    void givenADatabaseHoldingATable_whenEmptying_thenItIsDroppedAndCreatedAgain() throws SQLException {
+        superuserExecute("CREATE DATABASE restored_once OWNER app");
+        try (Connection application = application("restored_once");
+             Statement statement = application.createStatement()) {
+            statement.execute("CREATE TABLE half_restored (id int)");
+        }
+        String before = oidOf("restored_once");
+
+        administrator.emptyDatabase(endpoint("postgres"), "restored_once", "app");
+
+        assertThat(oidOf("restored_once")).isNotEqualTo(before);
+        try (Connection application = application("restored_once");
+             Statement statement = application.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM half_restored"))
+                    .hasMessageContaining("does not exist");
+        }
+    }
+
+    @Test
+    void givenAnEmptyDatabaseOfAnotherRole_whenEmptying_thenItIsCreatedAgainForTheOwner() throws SQLException {
+        superuserExecute("CREATE DATABASE foreign_owned OWNER postgres");
+
+        administrator.emptyDatabase(endpoint("postgres"), "foreign_owned", "app");
+
+        assertThat(superuserAnswer("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'foreign_owned'"))
+                .isEqualTo("app");
+    }
+
+    private static String oidOf(String database) throws SQLException {
+        return superuserAnswer("SELECT oid FROM pg_database WHERE datname = '" + database + "'");
+    }
+
+    private static String superuserAnswer(String query) throws SQLException {
+        try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    private static void superuserExecute(String sql) throws SQLException {
+        try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     /** A session's counts reach the statistics as its backend exits, a moment after the client closed it. */
