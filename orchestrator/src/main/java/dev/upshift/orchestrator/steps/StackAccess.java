@@ -135,7 +135,10 @@ public class StackAccess {
         return "none".equals(engine.state(containerId).health()) ? "none" : "healthy";
     }
 
-    /** Fails the step, as {@link #requireServing} does, once Docker calls the container unhealthy, it stops, or the health timeout passes. */
+    /**
+     * Fails the step, as {@link #requireServing} does, once Docker calls the container unhealthy, it stops, or the
+     * health timeout passes.
+     */
     private void pollUntil(String containerId, String subject, BooleanSupplier passes) {
         Instant deadline = Instant.now().plus(healthTimeout);
         while (!passes.getAsBoolean()) {
