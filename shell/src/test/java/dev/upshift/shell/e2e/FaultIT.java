@@ -27,7 +27,7 @@ class FaultIT {
         String doomed = "upshift-testbed/postgres:17-doomed-" + Long.toHexString(System.nanoTime());
         docker("tag", TARGET, doomed);
         try (SampleStack stack = SampleStack.start()) {
-            Upshift upshift = planned(stack, doomed, "gone");
+            Upshift upshift = Upshift.planned(home, stack, doomed, "gone");
             String original = RolledBack.compose(stack);
             assertThat(upshift.run("preflight", "gone").exitCode()).isZero();
             docker("rmi", doomed);
@@ -48,7 +48,7 @@ class FaultIT {
         try (SampleStack stack = SampleStack.start(compose -> compose.replace(
                 "    image: upshift-testbed/postgres:15\n",
                 "    image: upshift-testbed/postgres:15\n    command: [\"postgres\", \"-c\", \"old_snapshot_threshold=-1\"]\n"))) {
-            Upshift upshift = planned(stack, TARGET, "refused");
+            Upshift upshift = Upshift.planned(home, stack, TARGET, "refused");
             String original = RolledBack.compose(stack);
 
             Upshift.Result run = upshift.run("run", "refused", "--yes");
@@ -66,7 +66,7 @@ class FaultIT {
         try (SampleStack stack = SampleStack.start(compose -> compose.replace(
                 "      PGAPPNAME: makapix-api\n",
                 "      PGAPPNAME: makapix-api\n      HEALTH_QUERY: \"select checkpoints_timed from pg_stat_bgwriter\"\n"))) {
-            Upshift upshift = planned(stack, TARGET, "unhealthy");
+            Upshift upshift = Upshift.planned(home, stack, TARGET, "unhealthy");
             String original = RolledBack.compose(stack);
 
             Upshift.Result run = upshift.run("run", "unhealthy", "--yes");
@@ -75,14 +75,6 @@ class FaultIT {
             assertThat(run.stdout()).contains("Rolled back", "4.1", "api is");
             RolledBack.assertServingOn15(stack, upshift, "unhealthy", original);
         }
-    }
-
-    private Upshift planned(SampleStack stack, String target, String upgradeId) {
-        Upshift upshift = new Upshift(home);
-        Upshift.Result plan = upshift.run("plan", "--compose", stack.composeFile().toString(), "--to", target,
-                "--id", upgradeId);
-        assertThat(plan.exitCode()).as(plan.toString()).isZero();
-        return upshift;
     }
 
     private static void docker(String... arguments) {

@@ -42,7 +42,7 @@ class PostMortemIT {
     @Test
     void givenACompletedUpgradeWhenReviewedThenEveryViewTellsTheSameStoryAndARebuildChangesNothing() throws Exception {
         try (SampleStack stack = SampleStack.start()) {
-            Upshift upshift = planned(stack, "to17");
+            Upshift upshift = Upshift.planned(home, stack, TARGET, "to17");
             Upshift.Result run = upshift.run("run", "to17", "--yes");
             assertThat(run.exitCode()).as(run.toString()).isZero();
 
@@ -98,7 +98,7 @@ class PostMortemIT {
         try (SampleStack stack = SampleStack.start(compose -> compose.replace(
                 "      PGAPPNAME: makapix-api\n",
                 "      PGAPPNAME: makapix-api\n      HEALTH_QUERY: \"select checkpoints_timed from pg_stat_bgwriter\"\n"))) {
-            Upshift upshift = planned(stack, "unhealthy");
+            Upshift upshift = Upshift.planned(home, stack, TARGET, "unhealthy");
             Upshift.Result run = upshift.run("run", "unhealthy", "--yes");
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 
@@ -246,14 +246,6 @@ class PostMortemIT {
         String report = Files.readString(markdown);
         assertThat(report).contains("](" + upgradeId + "-timeline.svg)", "## Execution Log", "## Executive Summary");
         return report;
-    }
-
-    private Upshift planned(SampleStack stack, String upgradeId) {
-        Upshift upshift = new Upshift(home);
-        Upshift.Result plan = upshift.run("plan", "--compose", stack.composeFile().toString(), "--to", TARGET,
-                "--id", upgradeId);
-        assertThat(plan.exitCode()).as(plan.toString()).isZero();
-        return upshift;
     }
 
     private static JsonNode json(Upshift upshift, String... arguments) throws Exception {

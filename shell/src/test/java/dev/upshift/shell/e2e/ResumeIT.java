@@ -31,7 +31,7 @@ class ResumeIT {
     void givenKillsAfter31AndAfter33AndDuring35WhenResumedEachTimeThenTheUpgradeCompletesWithIntegrityVerified()
             throws Exception {
         try (SampleStack stack = SampleStack.start()) {
-            Upshift upshift = planned(stack, "killed");
+            Upshift upshift = Upshift.planned(home, stack, TARGET, "killed");
             Path backups = RolledBack.backups(stack);
             killWhen(upshift.start("run", "killed", "--yes"), "the final dump of 3.1",
                     () -> Files.exists(backups.resolve("killed_final_roles.sql")));
@@ -57,7 +57,7 @@ class ResumeIT {
     void givenTheFinalDumpCorruptedWhileNoProcessRanWhenResumedThenTheRestoreRefusesItAndTheStackIsRolledBack()
             throws Exception {
         try (SampleStack stack = SampleStack.start()) {
-            Upshift upshift = planned(stack, "corrupted");
+            Upshift upshift = Upshift.planned(home, stack, TARGET, "corrupted");
             String original = RolledBack.compose(stack);
             killWhen(upshift.start("run", "corrupted", "--yes"), "the final dump of 3.1",
                     () -> Files.exists(RolledBack.backups(stack).resolve("corrupted_final_roles.sql")));
@@ -78,7 +78,7 @@ class ResumeIT {
     void givenARowInjectedIntoTheNewServerWhileItPausedAfterTheRestoreWhenAdvancedThenTheMismatchRollsItBack()
             throws Exception {
         try (SampleStack stack = SampleStack.start()) {
-            Upshift upshift = planned(stack, "injected");
+            Upshift upshift = Upshift.planned(home, stack, TARGET, "injected");
             String original = RolledBack.compose(stack);
             Upshift.Result paused = upshift.run("run", "injected", "--yes", "--until", "3.5");
             assertThat(paused.exitCode()).as(paused.toString()).isZero();
@@ -95,13 +95,5 @@ class ResumeIT {
     private static void killWhen(Upshift.Running running, String what, BooleanSupplier seen) throws InterruptedException {
         Upshift.awaitWorld(what, seen);
         running.kill();
-    }
-
-    private Upshift planned(SampleStack stack, String upgradeId) {
-        Upshift upshift = new Upshift(home);
-        Upshift.Result plan = upshift.run("plan", "--compose", stack.composeFile().toString(), "--to", TARGET,
-                "--id", upgradeId);
-        assertThat(plan.exitCode()).as(plan.toString()).isZero();
-        return upshift;
     }
 }

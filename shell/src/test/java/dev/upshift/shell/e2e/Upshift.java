@@ -17,6 +17,8 @@ import java.util.function.BooleanSupplier;
 
 import dev.upshift.orchestrator.testbed.SampleStack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Runs the real command line — the packaged jar in a process of its own, as an operator would — against a
  * store of its own, and reads that store afterwards to see what was appended.
@@ -35,6 +37,15 @@ final class Upshift {
     Upshift(Path home, String store) {
         this.home = home;
         this.store = store;
+    }
+
+    /** An Upshift on this home with the stack's database planned for an upgrade to the target, under this id. */
+    static Upshift planned(Path home, SampleStack stack, String target, String upgradeId) {
+        Upshift upshift = new Upshift(home);
+        Result plan = upshift.run("plan", "--compose", stack.composeFile().toString(), "--to", target,
+                "--id", upgradeId);
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        return upshift;
     }
 
     Result run(String... arguments) {
