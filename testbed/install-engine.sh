@@ -33,13 +33,29 @@ if ! docker compose version >/dev/null 2>&1; then
   rm -rf "$work"
 fi
 
-if ! docker info >/dev/null 2>&1; then
+# Starts dockerd with the given storage driver; true once it answers with that driver.
+start_engine() {
+  local driver=$1
   mkdir -p /var/log
-  nohup dockerd --storage-driver=vfs >/var/log/dockerd.log 2>&1 &
+  nohup dockerd --storage-driver="$driver" >"/var/log/dockerd.log" 2>&1 &
+  local pid=$!
   for _ in $(seq 1 60); do
-    docker info >/dev/null 2>&1 && break
+    kill -0 "$pid" 2>/dev/null || return 1   # it refused the driver and exited
+    [ "$(docker info --format '{{.Driver}}' 2>/dev/null)" = "$driver" ] && return 0
     sleep 1
   done
-  docker info >/dev/null 2>&1 || { echo "dockerd did not answer; see /var/log/dockerd.log" >&2; exit 1; }
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  return 1
+}
+
+# overlay2 where the kernel allows (create and remove ~0.05 s), else vfs (which copies every layer: ~1.6 s, 0.6 s).
+if ! docker info >/dev/null 2>&1; then
+  if start_engine overlay2; then
+    echo "engine: storage driver overlay2"
+  else
+    echo "engine: overlay2 refused here (see /var/log/dockerd.log); falling back to vfs" >&2
+    cp /var/log/dockerd.log /var/log/dockerd-overlay2.log 2>/dev/null || true
+    start_engine vfs || { echo "dockerd did not answer; see /var/log/dockerd.log" >&2; exit 1; }
+  fi
 fi
-echo "engine: $(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})'), $(docker compose version --short | sed 's/^/compose /')"
+echo "engine: $(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})'), $(docker info --format '{{.Driver}}'), $(docker compose version --short | sed 's/^/compose /')"
