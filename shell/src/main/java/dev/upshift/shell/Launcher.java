@@ -17,6 +17,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.shell.CommandNotFound;
 import org.springframework.shell.command.CommandExecution;
 
@@ -48,13 +50,14 @@ final class Launcher {
 
     static int run(Class<?> application, String... args) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        Map<String, Object> options = new LinkedHashMap<>();
         List<String> command = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String property = GLOBAL_OPTIONS.get(args[i]);
             if (property == null) {
                 command.add(args[i]);
             } else if (i + 1 < args.length) {
-                properties.put(property, args[++i]);
+                options.put(property, args[++i]);
             } else {
                 System.err.println(args[i] + " needs a value");
                 return BAD_INPUT;
@@ -64,6 +67,10 @@ final class Launcher {
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(properties);
+        // what the operator typed outranks the environment (UPSHIFT_STORE, UPSHIFT_DOCKER_HOST), never the reverse
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("upshift-options", options));
+        app.setEnvironment(environment);
         if (!command.isEmpty() && PROFILES.containsKey(command.get(0))) {
             app.setAdditionalProfiles(PROFILES.get(command.get(0)));
         }

@@ -46,6 +46,17 @@ class StoreUrlIT {
         }
     }
 
+    @Test
+    void givenAStoreInTheEnvironmentAndAnotherOnTheCommandLineWhenRunningThenTheCommandLineWins() {
+        Upshift fromEnvironment = new Upshift(home, "jdbc:h2:file:" + home.resolve("store")).withStoreInEnvironment();
+
+        Upshift.Result result = fromEnvironment.run("--store", "jdbc:mysql://db.example/upshift", "list");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("the store jdbc:mysql://db.example/upshift is neither H2 nor PostgreSQL");
+        assertThat(home.resolve("store.mv.db")).doesNotExist();
+    }
+
     @ParameterizedTest(name = "given an H2 file URL with {0} when running then it exits 2 with the URL to use")
     @ValueSource(strings = {"AUTO_SERVER=FALSE", "FILE_LOCK=NO"})
     void givenAnH2FileUrlThatForbidsSharingWhenRunningThenItExitsTwoWithTheUrlToUseAndOpensNothing(String setting) {
