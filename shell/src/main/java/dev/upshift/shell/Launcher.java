@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.upshift.audit.store.InvalidStoreUrl;
 import dev.upshift.shell.commands.FailureLine;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ExitCodeGenerator;

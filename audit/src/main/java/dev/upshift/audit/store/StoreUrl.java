@@ -20,7 +20,7 @@ public final class StoreUrl {
     private static final List<String> NOT_A_FILE = List.of("mem:", "memfs:", "memlzf:", "tcp:", "ssl:");
     private static final Map<String, String> SHARED = sharedSettings();
     private static final String FILE_LOCK = "FILE_LOCK";
-    /** The automatic server needs the lock file H2 writes by default; the other lock methods leave it nothing to serve from. */
+    /** The automatic server is found through the lock file H2 writes by default; other lock methods have none. */
     private static final String SHARED_FILE_LOCK = "FILE";
     private static final Pattern SETTING_SEPARATOR = Pattern.compile("(?<!\\\\);");
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;\\s]*");
@@ -51,8 +51,9 @@ public final class StoreUrl {
         Map<String, String> missing = new LinkedHashMap<>(SHARED);
         for (int i = 1; i < parts.length; i++) {
             String setting = parts[i];
-            String key = setting.contains("=") ? setting.substring(0, setting.indexOf('=')).strip().toUpperCase(Locale.ROOT) : "";
-            String value = setting.substring(setting.indexOf('=') + 1).strip();
+            int equals = setting.indexOf('=');
+            String key = setting.substring(0, Math.max(equals, 0)).strip().toUpperCase(Locale.ROOT);
+            String value = setting.substring(equals + 1).strip();
             if (SHARED.containsKey(key)) {
                 missing.remove(key);
                 settings.add(key + "=" + SHARED.get(key));

@@ -21,7 +21,7 @@ public final class FailureLine {
         return reason;
     }
 
-    /** The driver's own words where a database failed (the SQL error says more than the socket error beneath it), else the root cause. */
+    /** Where a database failed, the driver's words (they say more than the socket error beneath); else the root cause. */
     private static Throwable explainingCause(Throwable failure) {
         Throwable root = failure;
         Throwable innermostSqlError = null;
