@@ -4,13 +4,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
+import dev.upshift.audit.store.InvalidStoreUrl;
+import dev.upshift.shell.commands.FailureLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.shell.CommandNotFound;
 import org.springframework.shell.command.CommandExecution;
 
@@ -42,13 +49,14 @@ final class Launcher {
 
     static int run(Class<?> application, String... args) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        Map<String, Object> options = new LinkedHashMap<>();
         List<String> command = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String property = GLOBAL_OPTIONS.get(args[i]);
             if (property == null) {
                 command.add(args[i]);
             } else if (i + 1 < args.length) {
-                properties.put(property, args[++i]);
+                options.put(property, args[++i]);
             } else {
                 System.err.println(args[i] + " needs a value");
                 return BAD_INPUT;
@@ -58,18 +66,25 @@ final class Launcher {
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(properties);
+        // what the operator typed outranks the environment (UPSHIFT_STORE, UPSHIFT_DOCKER_HOST), never the reverse
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("upshift-options", options));
+        app.setEnvironment(environment);
         if (!command.isEmpty() && PROFILES.containsKey(command.get(0))) {
             app.setAdditionalProfiles(PROFILES.get(command.get(0)));
         }
+        AtomicReference<String> logFile = new AtomicReference<>("upshift.log under UPSHIFT_HOME");
+        app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared ->
+                logFile.set(prepared.getEnvironment().getProperty("logging.file.name")));
         try (ConfigurableApplicationContext context = app.run(command.toArray(String[]::new))) {
             return SpringApplication.exit(context);
         } catch (RuntimeException failure) {
-            return exitCode(failure);
+            return exitCode(failure, logFile.get());
         }
     }
 
     /** Spring Shell ends a one-shot command that failed by throwing; its exit code travels in the cause chain. */
-    private static int exitCode(Throwable failure) {
+    private static int exitCode(Throwable failure, String logFile) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ExitCodeGenerator generator) {
                 return generator.getExitCode();
@@ -77,9 +92,13 @@ final class Launcher {
             if (cause instanceof CommandNotFound || cause instanceof CommandExecution.CommandParserExceptionsException) {
                 return BAD_INPUT;
             }
+            if (cause instanceof InvalidStoreUrl invalid) {
+                System.err.println("upshift: " + invalid.getMessage());
+                return BAD_INPUT;
+            }
         }
         log.error("upshift failed", failure);
-        System.err.println("upshift: " + failure.getMessage() + " (details in the log: ~/.upshift/upshift.log)");
+        System.err.println("upshift: " + FailureLine.of(failure) + " (details in " + logFile + ")");
         return 1;
     }
 }

@@ -31,12 +31,16 @@ public class StoreConfiguration {
 
     @Bean
     public StoreSchema storeSchema(@Value("${spring.datasource.url}") String url, DataSource dataSource,
-                                   EventStorageEngine events, TokenStore tokens, SagaStore<?> sagas) throws SQLException {
+                                   EventStorageEngine events, TokenStore tokens, SagaStore<?> sagas) {
         StoreKind kind = StoreKind.of(url);
-        ((JdbcEventStorageEngine) events).createSchema(kind.eventTables());
-        ((JdbcTokenStore) tokens).createSchema(kind.tokenTables());
-        ((JdbcSagaStore) sagas).createSchema();
-        new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql")).execute(dataSource);
+        try {
+            ((JdbcEventStorageEngine) events).createSchema(kind.eventTables());
+            ((JdbcTokenStore) tokens).createSchema(kind.tokenTables());
+            ((JdbcSagaStore) sagas).createSchema();
+            new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql")).execute(dataSource);
+        } catch (SQLException | RuntimeException unavailable) {
+            throw new StoreUnavailable(url, unavailable);
+        }
         return new StoreSchema(kind);
     }
 

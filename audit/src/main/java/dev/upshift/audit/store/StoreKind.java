@@ -56,7 +56,7 @@ public enum StoreKind {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("the store must be an H2 or a PostgreSQL JDBC URL (jdbc:h2:… or "
-                + "jdbc:postgresql://…)");
+        throw new InvalidStoreUrl("the store " + StoreUrl.masked(jdbcUrl) + " is neither H2 nor PostgreSQL: give "
+                + "jdbc:h2:file:PATH or jdbc:postgresql://HOST:PORT/DATABASE?user=…");
     }
 }

@@ -5,6 +5,7 @@ import dev.upshift.orchestrator.upgrade.rules.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.shell.command.CommandExceptionResolver;
 import org.springframework.shell.command.CommandHandlingResult;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,12 @@ import org.springframework.stereotype.Component;
 public class ErrorResolver implements CommandExceptionResolver {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResolver.class);
+
+    private final String logFile;
+
+    public ErrorResolver(@Value("${logging.file.name}") String logFile) {
+        this.logFile = logFile;
+    }
 
     @Override
     public CommandHandlingResult resolve(Exception failure) {
@@ -28,7 +35,7 @@ public class ErrorResolver implements CommandExceptionResolver {
                     CommandOutcome.BAD_INPUT);
         }
         log.error("command failed", failure);
-        return CommandHandlingResult.of("upshift: " + failure.getMessage()
-                + " (details in ~/.upshift/upshift.log)\n", CommandOutcome.STEP_FAILED);
+        return CommandHandlingResult.of("upshift: " + FailureLine.of(failure) + " (details in " + logFile + ")\n",
+                CommandOutcome.STEP_FAILED);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import dev.upshift.audit.store.StoreUrl;
 import dev.upshift.orchestrator.testbed.SampleStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,14 +30,25 @@ final class Upshift {
 
     private final Path home;
     private final String store;
+    private final boolean storeInEnvironment;
 
     Upshift(Path home) {
         this(home, "jdbc:h2:file:" + home.resolve("store") + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0");
     }
 
     Upshift(Path home, String store) {
+        this(home, store, false);
+    }
+
+    private Upshift(Path home, String store, boolean storeInEnvironment) {
         this.home = home;
         this.store = store;
+        this.storeInEnvironment = storeInEnvironment;
+    }
+
+    /** The same Upshift, told its store by the environment (UPSHIFT_STORE) instead of --store. */
+    Upshift withStoreInEnvironment() {
+        return new Upshift(home, store, true);
     }
 
     /** An Upshift on this home with the stack's database planned for an upgrade to the target, under this id. */
@@ -65,7 +77,10 @@ final class Upshift {
     /** Starts a command and returns at once, so that a test can kill it (SIGKILL) at a chosen moment. */
     Running start(String... arguments) {
         List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true",
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--store", store));
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        if (!storeInEnvironment) {
+            command.addAll(List.of("--store", store));
+        }
         command.addAll(List.of(arguments));
         try {
             Path output = Files.createTempFile(home, "out", ".txt");
@@ -73,6 +88,9 @@ final class Upshift {
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
                     .redirectError(errors.toFile());
             builder.environment().put("UPSHIFT_HOME", home.toString());
+            if (storeInEnvironment) {
+                builder.environment().put("UPSHIFT_STORE", store);
+            }
             return new Running(builder.start(), output, errors);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -146,7 +164,8 @@ final class Upshift {
     }
 
     private Connection connect() throws SQLException {
-        return store.startsWith("jdbc:h2:") ? DriverManager.getConnection(store, "", "") : DriverManager.getConnection(store);
+        String url = StoreUrl.toOpen(store);
+        return url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url, "", "") : DriverManager.getConnection(url);
     }
 
     Path home() {
