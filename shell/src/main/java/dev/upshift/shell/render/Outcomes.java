@@ -15,8 +15,9 @@ public final class Outcomes {
         String upgradeId = view.upgradeId();
         return Views.log(log) + "\n" + switch (view.status()) {
             case COMPLETED -> "Upgrade completed: " + view.targetImage() + " serves the data of " + view.sourceImage() + ".";
-            case ROLLED_BACK -> "Rolled back: " + view.lastFailure() + "\nThe stack serves on " + view.sourceImage()
-                    + " again, with its data.";
+            // an operator's rollback follows no failure
+            case ROLLED_BACK -> (view.lastFailure() == null ? "Rolled back as asked." : "Rolled back: " + view.lastFailure())
+                    + "\nThe stack serves on " + view.sourceImage() + " again, with its data.";
             case AWAITING_APPROVAL -> "Waiting at the gate: Phase 3 stops " + String.join(", ", view.stopOrder())
                     + " and starts the downtime. Approve with `upshift approve " + upgradeId + "` then `upshift advance "
                     + upgradeId + "`, or run `upshift run " + upgradeId + " --yes`.";
