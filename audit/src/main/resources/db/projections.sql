@@ -27,11 +27,11 @@ CREATE TABLE IF NOT EXISTS upgrade_status (
     current_step VARCHAR(200),
     last_failure VARCHAR,
     baseline     VARCHAR,
+    -- added after the first release: see AddedColumns
+    current_image   VARCHAR(300),
+    current_version VARCHAR(100),
     PRIMARY KEY (upgrade_id)
 );
--- Added after the first release: a store made before gets the columns here, and their values with `upshift rebuild`.
-ALTER TABLE upgrade_status ADD COLUMN IF NOT EXISTS current_image VARCHAR(300);
-ALTER TABLE upgrade_status ADD COLUMN IF NOT EXISTS current_version VARCHAR(100);
 
 -- Every event of every upgrade; position is the event's global index in the store.
 CREATE TABLE IF NOT EXISTS audit_trail (

@@ -37,6 +37,7 @@ public class StoreConfiguration {
         ((JdbcTokenStore) tokens).createSchema(kind.tokenTables());
         ((JdbcSagaStore) sagas).createSchema();
         new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql")).execute(dataSource);
+        AddedColumns.addMissing(dataSource);
         return new StoreSchema(kind);
     }
 
