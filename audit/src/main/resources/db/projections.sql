@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS upgrade_status (
     current_step VARCHAR(200),
     last_failure VARCHAR,
     baseline     VARCHAR,
+    -- added after the first release: see AddedColumns
+    current_image   VARCHAR(300),
+    current_version VARCHAR(100),
     PRIMARY KEY (upgrade_id)
 );
 

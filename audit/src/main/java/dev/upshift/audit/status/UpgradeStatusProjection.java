@@ -9,11 +9,15 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.upshift.audit.log.ServerVersion;
 import dev.upshift.audit.store.SqlTime;
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.BaselineCaptured;
+import dev.upshift.orchestrator.api.ContainerStarted;
 import dev.upshift.orchestrator.api.FindUpgrade;
 import dev.upshift.orchestrator.api.ListUpgrades;
+import dev.upshift.orchestrator.api.OldContainerRecreated;
+import dev.upshift.orchestrator.api.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.PreflightFailed;
 import dev.upshift.orchestrator.api.PreflightStarted;
 import dev.upshift.orchestrator.api.RollbackFailed;
@@ -27,6 +31,7 @@ import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.UpgradePlanned;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.orchestrator.api.VersionVerified;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,7 +40,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** One row per upgrade: its plan in brief, its status, the step under way and the Phase 0 baseline. */
+/**
+ * One row per upgrade: its plan in brief, its status, the step under way, the server that runs now (image and the
+ * version last verified) and the Phase 0 baseline.
+ */
 @Component
 @ProcessingGroup(UpgradeStatusProjection.PROCESSING_GROUP)
 public class UpgradeStatusProjection {
@@ -74,14 +82,33 @@ public class UpgradeStatusProjection {
         if (event instanceof BaselineCaptured captured) {
             set(event, "baseline", json.writeValueAsString(captured.baseline()));
         }
+        currentServer(event);
+    }
+
+    /** Which server runs the database: the new one from its start (3.5), the old one again once recreated. */
+    private void currentServer(UpgradeEvent event) {
+        if (event instanceof BaselineCaptured captured) {
+            set(event, "current_version", ServerVersion.brief(captured.baseline().serverVersion()));
+        } else if (event instanceof ContainerStarted started) {
+            jdbc.update("UPDATE upgrade_status SET current_image = ?, current_version = NULL WHERE upgrade_id = ?",
+                    started.image(), event.upgradeId());
+        } else if (event instanceof VersionVerified verified) {
+            set(event, "current_version", ServerVersion.brief(verified.serverVersion()));
+        } else if (event instanceof OldContainerRecreated) {
+            jdbc.update("UPDATE upgrade_status SET current_image = source_image, current_version = NULL "
+                    + "WHERE upgrade_id = ?", event.upgradeId());
+        } else if (event instanceof OldDatabaseVerified verified) {
+            set(event, "current_version", ServerVersion.brief(verified.serverVersion()));
+        }
     }
 
     private void planned(UpgradePlanned event, Instant at) {
         UpgradePlan plan = event.plan();
         jdbc.update("INSERT INTO upgrade_status (upgrade_id, status, run_active, project, service, source_image, "
-                        + "target_image, method, stop_order, planned_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "target_image, current_image, method, stop_order, planned_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.upgradeId(), UpgradeStatus.PLANNED.name(), false, plan.project(), plan.service(),
-                plan.sourceImage(), plan.targetImage(), plan.method().label(), String.join(",", plan.stopOrder()),
+                plan.sourceImage(), plan.targetImage(), plan.sourceImage(), plan.method().label(), String.join(",", plan.stopOrder()),
                 SqlTime.of(at), SqlTime.of(at));
     }
 
@@ -133,6 +160,8 @@ public class UpgradeStatusProjection {
                 row.getString("service"),
                 row.getString("source_image"),
                 row.getString("target_image"),
+                row.getString("current_image"),
+                row.getString("current_version"),
                 row.getString("method"),
                 Arrays.asList(row.getString("stop_order").split(",")),
                 SqlTime.instant(row.getTimestamp("planned_at")),

@@ -38,6 +38,7 @@ public class StoreConfiguration {
             ((JdbcTokenStore) tokens).createSchema(kind.tokenTables());
             ((JdbcSagaStore) sagas).createSchema();
             new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql")).execute(dataSource);
+            AddedColumns.addMissing(dataSource);
         } catch (SQLException | RuntimeException unavailable) {
             throw new StoreUnavailable(url, unavailable);
         }

@@ -6,9 +6,13 @@ import java.util.List;
 /**
  * Where one upgrade stands, for {@code upshift status}.
  *
+ * @param currentImage the image the database service runs now: the source until the new server starts (3.5),
+ *        the source again once a rollback recreated the old container
+ * @param currentVersion the version that server answered with when last checked (0.1, 3.6, the rollback's
+ *        verification), or null while it has not been checked yet
  * @param currentStep the step in progress, or null
  * @param lastFailure why the last failed step failed, or null
- * @param baseline the Phase 0 baseline, or null before 0.1 ran
+ * @param baseline the Phase 0 baseline (the database before the upgrade), or null before 0.1 ran
  */
 public record UpgradeView(
         String upgradeId,
@@ -17,6 +21,8 @@ public record UpgradeView(
         String service,
         String sourceImage,
         String targetImage,
+        String currentImage,
+        String currentVersion,
         String method,
         List<String> stopOrder,
         Instant plannedAt,

@@ -11,11 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.upshift.orchestrator.ApprovedJson;
 import dev.upshift.orchestrator.StoredEventSerializer;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -42,10 +38,8 @@ class EventJsonApprovalTest {
 
     /** Read from the sources rather than the classpath, so that approving and checking see the same files. */
     private static final Path APPROVED = Path.of("src", "test", "resources", "events");
-    private static final boolean APPROVE = Boolean.getBoolean("approve");
 
     private final JacksonSerializer serializer = StoredEventSerializer.create();
-    private final ObjectMapper json = StoredEventSerializer.bootObjectMapper();
 
     static Stream<Named<Class<?>>> events() {
         return ApiEvents.all().stream().map(type -> Named.of(type.getSimpleName(), type));
@@ -109,8 +103,8 @@ class EventJsonApprovalTest {
     }
 
     private String approvedJson(Class<?> type) throws IOException {
-        if (APPROVE) {
-            approve(type, serialisedJson(type));
+        if (ApprovedJson.APPROVE) {
+            ApprovedJson.approve(approvedFile(type), serialisedJson(type));
         }
         Path file = approvedFile(type);
         if (!Files.exists(file)) {
@@ -118,21 +112,5 @@ class EventJsonApprovalTest {
                     + " (-Dapprove=true writes it from the sample; see this test's javadoc)");
         }
         return Files.readString(file);
-    }
-
-    /** Writes the serialised JSON as the approved one when it is missing or differs as a tree. */
-    private void approve(Class<?> type, String serialised) throws IOException {
-        Path file = approvedFile(type);
-        JsonNode tree = json.readTree(serialised);
-        if (Files.exists(file) && json.readTree(file.toFile()).equals(tree)) {
-            return;
-        }
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-        printer.indentObjectsWith(indenter);
-        printer.indentArraysWith(indenter);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, json.writer(printer).writeValueAsString(tree) + "\n");
     }
 }

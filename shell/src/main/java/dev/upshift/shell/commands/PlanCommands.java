@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.orchestrator.api.PlanUpgrade;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.planning.PlanRequest;
@@ -22,13 +24,15 @@ public class PlanCommands {
     private final CommandGateway commands;
     private final Upgrades upgrades;
     private final UpgradeProgress progress;
+    private final ObjectMapper json;
 
     public PlanCommands(UpgradePlanner planner, CommandGateway commands, Upgrades upgrades,
-                           UpgradeProgress progress) {
+                           UpgradeProgress progress, ObjectMapper json) {
         this.planner = planner;
         this.commands = commands;
         this.upgrades = upgrades;
         this.progress = progress;
+        this.json = JsonOutput.indented(json);
     }
 
     @Command(command = "plan", description = "Plan the upgrade of a compose stack's database; changes nothing in the stack.")
@@ -39,7 +43,9 @@ public class PlanCommands {
             @Option(longNames = "id", description = "the upgrade's id (default: project and time)") String id,
             @Option(longNames = "method", defaultValue = "dump-restore", description = "dump-restore or pg-upgrade") String method,
             @Option(longNames = "dependents", description = "dependents in start order, e.g. api,worker,web (default: from depends_on)") String dependents,
-            @Option(longNames = "backup-dir", description = "where backups go (default: backups/ beside the compose file)") String backupDir) {
+            @Option(longNames = "backup-dir", description = "where backups go (default: backups/ beside the compose file)") String backupDir,
+            @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
+            throws JsonProcessingException {
         PlanRequest request = new PlanRequest(Path.of(compose), service, target, id, method, list(dependents),
                 backupDir == null ? null : Path.of(backupDir), null);
         UpgradePlan plan = planner.plan(request);
@@ -49,7 +55,8 @@ public class PlanCommands {
         }
         commands.sendAndWait(new PlanUpgrade(upgradeId, plan));
         progress.awaitProjections();
-        return Views.plan(upgradeId, plan) + "\nNext: upshift preflight " + upgradeId;
+        return asJson ? json.writeValueAsString(upgrades.document(upgrades.view(upgradeId)))
+                : Views.plan(upgradeId, plan) + "\nNext: upshift preflight " + upgradeId;
     }
 
     private static List<String> list(String commaSeparated) {

@@ -4,11 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.upshift.orchestrator.api.FindUpgrade;
-import dev.upshift.orchestrator.api.FindUpgradeSummary;
 import dev.upshift.orchestrator.api.ListUpgrades;
-import dev.upshift.orchestrator.api.UpgradeSummary;
 import dev.upshift.orchestrator.api.UpgradeView;
 import dev.upshift.shell.render.Views;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -28,31 +24,31 @@ public class ReadCommands {
     public ReadCommands(QueryGateway queries, Upgrades upgrades, ObjectMapper json) {
         this.queries = queries;
         this.upgrades = upgrades;
-        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        this.json = JsonOutput.indented(json);
     }
 
     @Command(command = "status", description = "Where an upgrade stands, with its baseline; all upgrades without an id.")
     public String status(
             @Option(longNames = "id", arity = OptionArity.ZERO_OR_ONE, description = "the upgrade") String upgradeId,
-            @Option(longNames = "json", description = "print JSON") boolean asJson) throws JsonProcessingException {
+            @Option(longNames = "json", description = "print JSON (docs/json-output.md)") boolean asJson)
+            throws JsonProcessingException {
         if (upgradeId == null) {
             return list(asJson);
         }
         upgrades.requireExisting(upgradeId);
-        UpgradeView view = queries.query(new FindUpgrade(upgradeId), UpgradeView.class).join();
+        UpgradeView view = upgrades.view(upgradeId);
         if (asJson) {
-            return json.writeValueAsString(view);
+            return json.writeValueAsString(upgrades.document(view));
         }
-        return Views.status(view, queries.query(new FindUpgradeSummary(upgradeId), UpgradeSummary.class).join());
+        return Views.status(view, upgrades.summary(upgradeId)) + Views.next(view);
     }
 
     @Command(command = "list", description = "Every upgrade in the store, newest first.")
-    public String list(@Option(longNames = "json", description = "print JSON") boolean asJson)
+    public String list(@Option(longNames = "json", description = "print JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         List<UpgradeView> views = queries.query(new ListUpgrades(), ResponseTypes.multipleInstancesOf(UpgradeView.class))
                 .join();
-        return asJson ? json.writeValueAsString(views) : Views.list(views);
+        return asJson ? json.writeValueAsString(views.stream().map(upgrades::document).toList()) : Views.list(views);
     }
 
     @Command(command = "log", description = "An upgrade's execution log: step, started, ended, status, notes.")

@@ -3,16 +3,19 @@ package dev.upshift.shell.commands;
 import java.util.HashSet;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.orchestrator.api.ApproveDowntime;
 import dev.upshift.orchestrator.api.InitiateRollback;
 import dev.upshift.orchestrator.api.ResumeRun;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.StartPreflight;
 import dev.upshift.orchestrator.api.StartRun;
+import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.UpgradeView;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.orchestrator.process.ThisProcess;
-import dev.upshift.shell.render.Views;
+import dev.upshift.shell.render.Outcomes;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
@@ -29,40 +32,49 @@ public class RunCommands {
     private final Upgrades upgrades;
     private final UpgradeProgress progress;
     private final ThisProcess self;
+    private final ObjectMapper json;
 
-    public RunCommands(CommandGateway commands, Upgrades upgrades, UpgradeProgress progress, ThisProcess self) {
+    public RunCommands(CommandGateway commands, Upgrades upgrades, UpgradeProgress progress, ThisProcess self,
+                       ObjectMapper json) {
         this.commands = commands;
         this.upgrades = upgrades;
         this.progress = progress;
         this.self = self;
+        this.json = JsonOutput.indented(json);
     }
 
     @Command(command = "preflight", description = "Run Phase 0 (read-only checks) against the live stack.")
     public String preflight(
-            @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId) {
+            @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
+            @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
+            throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
         commands.sendAndWait(new StartPreflight(upgradeId, self.name()));
-        return outcome(upgradeId);
+        return outcome(upgradeId, asJson);
     }
 
     @Command(command = "run", description = "Run the upgrade from where it stands, up to a gate or the end.")
     public String run(
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
             @Option(longNames = "until", description = "pause after this phase (0-5) or step (e.g. 3.5)") String until,
-            @Option(longNames = "yes", description = "approve the downtime of Phase 3 too") boolean yes) {
+            @Option(longNames = "yes", description = "approve the downtime of Phase 3 too") boolean yes,
+            @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
+            throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
         if (until != null && !pausePoints(upgradeId).contains(until)) {
             throw new InvalidInput("--until takes a phase (0 to 5) or a step of this upgrade's runbook (e.g. 3.5), not '"
                     + until + "'");
         }
         commands.sendAndWait(new StartRun(upgradeId, self.name(), until, yes));
-        return outcome(upgradeId);
+        return outcome(upgradeId, asJson);
     }
 
     @Command(command = "advance", description = "Continue an upgrade that waits at the gate or a pause.")
     public String advance(
-            @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId) {
-        return run(upgradeId, null, false);
+            @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
+            @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
+            throws JsonProcessingException {
+        return run(upgradeId, null, false, asJson);
     }
 
     @Command(command = "approve", description = "Approve the downtime of Phase 3.")
@@ -76,10 +88,12 @@ public class RunCommands {
 
     @Command(command = "resume", description = "Take over an upgrade whose process died; nothing is done twice.")
     public String resume(
-            @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId) {
+            @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
+            @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
+            throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
         commands.sendAndWait(new ResumeRun(upgradeId, self.name()));
-        return outcome(upgradeId);
+        return outcome(upgradeId, asJson);
     }
 
     @Command(command = "rollback", description = "Undo the upgrade: the old server on its untouched volume, the dependents on it.")
@@ -88,18 +102,23 @@ public class RunCommands {
             @Option(longNames = "mode", defaultValue = "quick", description = "quick (the untouched old volume)") String mode,
             @Option(longNames = "yes", description = "confirm") boolean yes,
             @Option(longNames = "accept-data-loss", description = "roll back even after the dependents ran on the new version")
-            boolean acceptDataLoss) {
+            boolean acceptDataLoss,
+            @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
+            throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
         if (!"quick".equals(mode)) {
             throw new InvalidInput("rollback mode '" + mode + "' is not available; quick brings back the untouched old volume");
         }
         if (!yes) {
-            throw new CommandOutcome(CommandOutcome.AT_GATE, "A rollback stops the stack and brings back the old server "
-                    + "on its untouched volume. Confirm with: upshift rollback " + upgradeId + " --yes");
+            String confirm = "upshift rollback " + upgradeId + " --yes";
+            throw new CommandOutcome(CommandOutcome.AT_GATE, asJson
+                    ? json.writeValueAsString(upgrades.document(upgrades.view(upgradeId)).withNext(confirm))
+                    : "A rollback stops the stack and brings back the old server on its untouched volume. Confirm with: "
+                            + confirm);
         }
         commands.sendAndWait(new InitiateRollback(upgradeId, "requested by the operator", mode, false, acceptDataLoss,
                 self.name()));
-        return outcome(upgradeId);
+        return outcome(upgradeId, asJson);
     }
 
     private Set<String> pausePoints(String upgradeId) {
@@ -108,26 +127,23 @@ public class RunCommands {
         return points;
     }
 
-    /** Waits for the rest the upgrade reaches and turns it into output and an exit code. */
-    private String outcome(String upgradeId) {
+    /** Waits for the rest the upgrade reaches and turns it into output (text or JSON) and an exit code. */
+    private String outcome(String upgradeId, boolean asJson) throws JsonProcessingException {
         UpgradeView view = progress.await(upgradeId, upgrade -> upgrade.status().resting());
-        String log = Views.log(upgrades.log(upgradeId)) + "\n";
-        return switch (view.status()) {
-            case COMPLETED -> log + "Upgrade completed: " + view.targetImage() + " serves the data of "
-                    + view.sourceImage() + ".";
-            case ROLLED_BACK -> throw new CommandOutcome(CommandOutcome.STEP_FAILED, log + "Rolled back: "
-                    + view.lastFailure() + "\nThe stack serves on " + view.sourceImage() + " again, with its data.");
-            case AWAITING_APPROVAL -> throw new CommandOutcome(CommandOutcome.AT_GATE, log + "Waiting at the gate: "
-                    + "Phase 3 stops " + String.join(", ", view.stopOrder()) + " and starts the downtime. Approve with "
-                    + "`upshift approve " + upgradeId + "` then `upshift advance " + upgradeId + "`, or run `upshift run "
-                    + upgradeId + " --yes`.");
-            case PREFLIGHT_PASSED -> log + "Pre-flight passed. Next: upshift run " + upgradeId;
-            case PAUSED -> log + "Paused as asked. Continue with: upshift advance " + upgradeId;
-            case PREFLIGHT_FAILED -> throw new CommandOutcome(CommandOutcome.STEP_FAILED, log + "Pre-flight failed at "
-                    + view.lastFailure() + "\nNothing in the stack was changed.");
-            case ROLLBACK_FAILED -> throw new CommandOutcome(CommandOutcome.STEP_FAILED, log + "The rollback stopped at "
-                    + view.lastFailure());
-            default -> log + "Upgrade " + upgradeId + " is " + view.status().label() + ".";
+        String answer = asJson ? json.writeValueAsString(upgrades.document(view))
+                : Outcomes.text(view, upgrades.log(upgradeId));
+        int exitCode = exitCode(view.status());
+        if (exitCode != 0) {
+            throw new CommandOutcome(exitCode, answer);
+        }
+        return answer;
+    }
+
+    private static int exitCode(UpgradeStatus rest) {
+        return switch (rest) {
+            case ROLLED_BACK, PREFLIGHT_FAILED, ROLLBACK_FAILED -> CommandOutcome.STEP_FAILED;
+            case AWAITING_APPROVAL -> CommandOutcome.AT_GATE;
+            default -> 0;
         };
     }
 }

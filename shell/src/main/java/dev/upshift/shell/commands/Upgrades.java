@@ -3,16 +3,21 @@ package dev.upshift.shell.commands;
 import java.util.List;
 
 import dev.upshift.orchestrator.api.FindExecutionLog;
+import dev.upshift.orchestrator.api.FindUpgrade;
+import dev.upshift.orchestrator.api.FindUpgradeSummary;
 import dev.upshift.orchestrator.api.LogEntry;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.UpgradePlanned;
+import dev.upshift.orchestrator.api.UpgradeSummary;
+import dev.upshift.orchestrator.api.UpgradeView;
 import dev.upshift.orchestrator.ports.InvalidInput;
+import dev.upshift.shell.render.UpgradeDocument;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
-/** The store's answers that several commands need: does an upgrade exist, what is its execution log. */
+/** The store's answers that several commands need: does an upgrade exist, where does it stand, what is its log. */
 @Component
 public class Upgrades {
 
@@ -43,5 +48,19 @@ public class Upgrades {
 
     public List<LogEntry> log(String upgradeId) {
         return queries.query(new FindExecutionLog(upgradeId), ResponseTypes.multipleInstancesOf(LogEntry.class)).join();
+    }
+
+    public UpgradeView view(String upgradeId) {
+        return queries.query(new FindUpgrade(upgradeId), UpgradeView.class).join();
+    }
+
+    public UpgradeSummary summary(String upgradeId) {
+        return queries.query(new FindUpgradeSummary(upgradeId), UpgradeSummary.class).join();
+    }
+
+    /** The upgrade as it stands, as every {@code --json} prints it. */
+    public UpgradeDocument document(UpgradeView view) {
+        String upgradeId = view.upgradeId();
+        return UpgradeDocument.of(plan(upgradeId), view, summary(upgradeId), log(upgradeId));
     }
 }

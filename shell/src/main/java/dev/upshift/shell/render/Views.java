@@ -53,12 +53,17 @@ public final class Views {
         return status(view, null);
     }
 
-    /** With the downtime the summary computed from the events, once a dependent has stopped. */
+    /**
+     * "Current" is the server that runs the database now; the baseline is what Phase 0 saw before anything changed.
+     * With the downtime the summary computed from the events, once a dependent has stopped.
+     */
     public static String status(UpgradeView view, UpgradeSummary summary) {
         MarkdownTable table = new MarkdownTable("Item", "Value")
                 .row("Status", view.status())
                 .row("Project / service", view.project() + " / " + view.service())
-                .row("Current image", view.sourceImage())
+                .row("Current image", view.currentImage())
+                .row("Current version", view.currentVersion() == null ? "not verified yet"
+                        : "PostgreSQL " + view.currentVersion())
                 .row("Target image", view.targetImage())
                 .row("Method", view.method())
                 .row("Planned", time(view.plannedAt()))
@@ -72,22 +77,32 @@ public final class Views {
         if (summary != null && summary.downtime() != null) {
             table.row("Downtime", downtime(summary));
         }
-        Baseline baseline = view.baseline();
-        if (baseline != null) {
-            table.row("Current version", "PostgreSQL " + baseline.serverVersion())
-                    .row("Database name", baseline.database())
-                    .row("Database size", Bytes.human(baseline.databaseSizeBytes()))
-                    .row("Tables", baseline.tables().size())
-                    .row("Extensions", String.join(", ", baseline.extensions().stream()
-                            .map(extension -> extension.name() + " " + extension.version()).toList()))
-                    .row("Roles", String.join(", ", baseline.roles().stream()
-                            .map(role -> role.attributes().isEmpty() ? role.name()
-                                    : role.name() + " (" + String.join(", ", role.attributes()) + ")").toList()))
-                    .row("Migration version", baseline.migrationVersion());
-            baseline.tables().stream().filter(t -> t.name().equals("users") || t.name().equals("posts"))
-                    .forEach(t -> table.row(capitalized(t.name()), t.rows()));
-        }
-        return "# Upgrade " + view.upgradeId() + "\n\n" + table.render();
+        String status = "# Upgrade " + view.upgradeId() + "\n\n" + table.render();
+        return view.baseline() == null ? status : status + "\n## Baseline (Phase 0, before the upgrade)\n\n"
+                + baseline(view.baseline()).render();
+    }
+
+    private static MarkdownTable baseline(Baseline baseline) {
+        MarkdownTable table = new MarkdownTable("Baseline", "Value")
+                .row("Version", "PostgreSQL " + baseline.serverVersion())
+                .row("Database name", baseline.database())
+                .row("Database size", Bytes.human(baseline.databaseSizeBytes()))
+                .row("Tables", baseline.tables().size())
+                .row("Extensions", String.join(", ", baseline.extensions().stream()
+                        .map(extension -> extension.name() + " " + extension.version()).toList()))
+                .row("Roles", String.join(", ", baseline.roles().stream()
+                        .map(role -> role.attributes().isEmpty() ? role.name()
+                                : role.name() + " (" + String.join(", ", role.attributes()) + ")").toList()))
+                .row("Migration version", baseline.migrationVersion());
+        baseline.tables().stream().filter(t -> t.name().equals("users") || t.name().equals("posts"))
+                .forEach(t -> table.row(capitalized(t.name()), t.rows()));
+        return table;
+    }
+
+    /** "\nNext: upshift …" when the operator has a command to type, else nothing. */
+    public static String next(UpgradeView view) {
+        String command = NextCommand.of(view.upgradeId(), view.status());
+        return command == null ? "" : "\nNext: " + command;
     }
 
     public static String list(List<UpgradeView> views) {

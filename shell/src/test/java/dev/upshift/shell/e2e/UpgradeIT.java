@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.orchestrator.testbed.SampleStack;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class UpgradeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Fails on anything before or after the one JSON document: with --json, stdout holds nothing else. */
+    private static final ObjectMapper ONLY_JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @TempDir
     Path home;
@@ -35,10 +38,11 @@ class UpgradeIT {
             assertThat(atGate.stdout()).contains("Waiting at the gate", "upshift approve to17");
             assertThat(StackFacts.serverMajor(stack)).as("nothing stopped before the approval").isEqualTo(15);
             assertThat(upshift.run("approve", "to17").exitCode()).isZero();
-            Upshift.Result advanced = upshift.run("advance", "to17");
+            Upshift.Result finished = upshift.run("run", "to17", "--yes", "--json");
 
-            assertThat(advanced.exitCode()).as(advanced.toString()).isZero();
-            assertThat(advanced.stdout()).contains("Upgrade completed");
+            assertThat(finished.exitCode()).as(finished.toString()).isZero();
+            JsonNode completed = ONLY_JSON.readTree(finished.stdout());
+            assertThat(completed.get("status").asText()).isEqualTo("COMPLETED");
             assertThat(StackFacts.serverMajor(stack)).isEqualTo(17);
             for (String service : new String[] {"db", "api", "worker", "web"}) {
                 assertThat(StackFacts.health(stack, service)).as(service).isEqualTo("running/healthy");
@@ -58,10 +62,27 @@ class UpgradeIT {
                     "1.4", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "4.1", "4.2", "4.3", "4.4",
                     "5.1", "5.2", "5.3");
             assertThat(log.findValuesAsText("status")).containsOnly("DONE");
-            assertThat(JSON.readTree(upshift.run("status", "to17", "--json").stdout()).get("status").asText())
-                    .isEqualTo("COMPLETED");
-            assertNoSecretLeaked(stack, upshift, atGate, advanced);
+            assertStatusNamesTheNewServerAsCurrent(upshift);
+            assertNoSecretLeaked(stack, upshift, atGate, finished);
         }
+    }
+
+    /** After completion "current" is the target and the version 3.6 verified; the baseline stays 15. */
+    private void assertStatusNamesTheNewServerAsCurrent(Upshift upshift) throws Exception {
+        Upshift.Result printed = upshift.run("status", "to17", "--json");
+        JsonNode status = ONLY_JSON.readTree(printed.stdout());
+
+        assertThat(status.get("status").asText()).as(printed.toString()).isEqualTo("COMPLETED");
+        assertThat(status.at("/current/image").asText()).isEqualTo("upshift-testbed/postgres:17");
+        assertThat(status.at("/current/version").asText()).startsWith("17.");
+        assertThat(status.at("/baseline/serverVersion").asText()).startsWith("15.");
+        assertThat(status.at("/downtime/started").asText()).isNotEmpty();
+        assertThat(status.at("/downtime/ended").asText()).isNotEmpty();
+        assertThat(status.at("/downtime/seconds").asLong()).isPositive();
+        assertThat(status.at("/downtime/ongoing").asBoolean()).isFalse();
+        assertThat(status.get("next").asText()).isEqualTo("upshift report to17 --out to17.md");
+        assertThat(upshift.run("status", "to17").stdout()).containsPattern("\\| Current version +\\| PostgreSQL 17\\.")
+                .contains("## Baseline (Phase 0, before the upgrade)");
     }
 
     /**

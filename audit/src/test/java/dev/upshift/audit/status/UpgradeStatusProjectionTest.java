@@ -1,0 +1,81 @@
+package dev.upshift.audit.status;
+
+import static dev.upshift.audit.InMemoryReadModels.feed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.upshift.audit.InMemoryReadModels;
+import dev.upshift.audit.SampleHistory;
+import dev.upshift.orchestrator.api.FindUpgrade;
+import dev.upshift.orchestrator.api.UpgradeStatus;
+import dev.upshift.orchestrator.api.UpgradeView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** "Current" is the server that runs the database now; the baseline stays what Phase 0 saw. */
+class UpgradeStatusProjectionTest {
+
+    private static final Instant PLANNED = Instant.parse("2025-12-15T19:55:00Z");
+    private static final Instant NEW_SERVER_STARTED = Instant.parse("2025-12-15T20:13:01Z");
+
+    private final InMemoryReadModels store = new InMemoryReadModels();
+    private final UpgradeStatusProjection statuses = new UpgradeStatusProjection(store.jdbc(), new ObjectMapper());
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void givenAPlannedUpgradeWhenProjectedThenTheSourceImageRunsAndNoVersionIsKnownYet() {
+        UpgradeView view = project(SampleHistory.completed().until(PLANNED));
+
+        assertThat(view.status()).isEqualTo(UpgradeStatus.PLANNED);
+        assertThat(view.currentImage()).isEqualTo("postgres:16-alpine");
+        assertThat(view.currentVersion()).isNull();
+        assertThat(view.baseline()).isNull();
+    }
+
+    @Test
+    void givenTheDowntimeUnderWayBeforeTheNewServerWhenProjectedThenTheOldServerAsPhase0SawItIsCurrent() {
+        UpgradeView view = project(SampleHistory.completed().until(SampleHistory.DATABASE_STOPPED));
+
+        assertThat(view.status()).isEqualTo(UpgradeStatus.RUNNING);
+        assertThat(view.currentImage()).isEqualTo("postgres:16-alpine");
+        assertThat(view.currentVersion()).isEqualTo("16.11");
+    }
+
+    @Test
+    void givenTheNewServerStartedButNotVerifiedWhenProjectedThenItsImageIsCurrentWithNoVersionYet() {
+        UpgradeView view = project(SampleHistory.completed().until(NEW_SERVER_STARTED));
+
+        assertThat(view.currentImage()).isEqualTo("postgres:17-alpine");
+        assertThat(view.currentVersion()).isNull();
+    }
+
+    @Test
+    void givenACompletedUpgradeWhenProjectedThenTheTargetAndTheVersionVerifiedAt36AreCurrentAndTheBaselineIsKept() {
+        UpgradeView view = project(SampleHistory.completed());
+
+        assertThat(view.status()).isEqualTo(UpgradeStatus.COMPLETED);
+        assertThat(view.currentImage()).isEqualTo("postgres:17-alpine");
+        assertThat(view.currentVersion()).isEqualTo("17.7");
+        assertThat(view.baseline().serverVersion()).isEqualTo("16.11");
+    }
+
+    @Test
+    void givenARolledBackUpgradeWhenProjectedThenTheOldImageAndTheVersionTheRollbackVerifiedAreCurrent() {
+        UpgradeView view = project(SampleHistory.rolledBackAtTheApi());
+
+        assertThat(view.status()).isEqualTo(UpgradeStatus.ROLLED_BACK);
+        assertThat(view.currentImage()).isEqualTo("postgres:16-alpine");
+        assertThat(view.currentVersion()).isEqualTo("16.11");
+    }
+
+    private UpgradeView project(SampleHistory history) {
+        feed(statuses, history.tracked(1));
+        return statuses.handle(new FindUpgrade(SampleHistory.ID));
+    }
+}

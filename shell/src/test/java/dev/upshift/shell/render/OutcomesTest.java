@@ -1,0 +1,33 @@
+package dev.upshift.shell.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.upshift.audit.SampleHistory;
+import dev.upshift.orchestrator.api.UpgradeAt;
+import dev.upshift.orchestrator.api.UpgradeStatus;
+import dev.upshift.orchestrator.api.UpgradeView;
+import org.junit.jupiter.api.Test;
+
+class OutcomesTest {
+
+    @Test
+    void givenARollbackAfterAFailedStepWhenToldThenItSaysWhy() {
+        UpgradeAt state = SamplePostMortems.rolledBack();
+
+        assertThat(Outcomes.text(state.upgrade(), state.log()))
+                .contains("Rolled back: 4.1: api is running (unhealthy)", "serves on postgres:16-alpine again");
+    }
+
+    @Test
+    void givenARollbackTheOperatorAskedForWhenToldThenItSaysSoRatherThanNull() {
+        UpgradeView rolledBack = new UpgradeView("to17", UpgradeStatus.ROLLED_BACK, "makapix", "db", "postgres:16-alpine",
+                "postgres:17-alpine", "postgres:16-alpine", "16.11", "dump-restore", List.of("web"),
+                Instant.parse("2025-12-15T19:55:00Z"), Instant.parse("2025-12-15T21:00:00Z"), null, null,
+                SampleHistory.baseline());
+
+        assertThat(Outcomes.text(rolledBack, List.of())).contains("Rolled back as asked.").doesNotContain("null");
+    }
+}
