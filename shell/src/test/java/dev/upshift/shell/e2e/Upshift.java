@@ -64,9 +64,7 @@ final class Upshift {
 
     /** Starts a command and returns at once, so that a test can kill it (SIGKILL) at a chosen moment. */
     Running start(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true",
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--store", store));
-        command.addAll(List.of(arguments));
+        List<String> command = commandLine(arguments);
         try {
             Path output = Files.createTempFile(home, "out", ".txt");
             Path errors = Files.createTempFile(home, "err", ".txt");
@@ -77,6 +75,18 @@ final class Upshift {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code upshift} with no arguments — the interactive shell — in a terminal of its own. */
+    ShellSession interactive() {
+        return ShellSession.start(commandLine(), home);
+    }
+
+    private List<String> commandLine(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true",
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--store", store));
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     /**
