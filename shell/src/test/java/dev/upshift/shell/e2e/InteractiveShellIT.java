@@ -4,6 +4,7 @@ import static dev.upshift.shell.e2e.ShellSession.ENTER;
 import static dev.upshift.shell.e2e.ShellSession.TAB;
 import static dev.upshift.shell.e2e.ShellSession.UP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class InteractiveShellIT {
     Path home;
 
     @Test
-    void givenAPlannedUpgradeWhenTypingInTheShellThenTabCompletesItsIdTheCommandsAnswerAndExitLeavesWithZero()
+    void givenAPlannedUpgradeWhenTypingInTheShellThenTabCompletesItsIdTheCommandsAnswerAndTheNextSessionRecallsThem()
             throws Exception {
         String project;
         try (SampleStack stack = SampleStack.start()) {
@@ -42,7 +43,8 @@ class InteractiveShellIT {
                 shell.type("preflight shell-" + TAB);
                 shell.awaitShown("pg17");
                 shell.type(ENTER);
-                assertThat(shell.awaitShown(PROMPT)).contains("| Phase 0.4", "Pre-flight passed. Next: upshift run " + UPGRADE);
+                assertThat(shell.awaitShown(PROMPT))
+                        .contains("| Phase 0.4", "Pre-flight passed. Next: upshift run " + UPGRADE);
 
                 shell.type("status shell-" + TAB);
                 shell.awaitShown("pg17");
@@ -56,8 +58,8 @@ class InteractiveShellIT {
 
                 shell.type("status nosuch" + ENTER);
                 List<String> answer = shell.awaitShown(PROMPT).lines().skip(1).filter(line -> !line.isBlank()).toList();
-                assertThat(answer).as("one line, and the shell stays open")
-                        .containsExactly("upshift: there is no upgrade 'nosuch' in the store; `upshift list` shows them");
+                assertThat(answer).as("one line, and the shell stays open").singleElement(STRING)
+                        .startsWith("upshift: there is no upgrade 'nosuch' in the store");
 
                 shell.type("help" + ENTER);
                 assertThat(shell.awaitShown(PROMPT)).contains("AVAILABLE COMMANDS", "preflight:", "status:", "log:");
@@ -81,7 +83,8 @@ class InteractiveShellIT {
                         .isZero();
             }
         }
-        assertThat(ExternalCommand.of(Duration.ofSeconds(30), "docker", "ps", "--all", "--quiet", "--filter",
-                "label=com.docker.compose.project=" + project).run().stdoutOrThrow()).as("the stack's containers").isBlank();
+        String containersLeft = ExternalCommand.of(Duration.ofSeconds(30), "docker", "ps", "--all", "--quiet",
+                "--filter", "label=com.docker.compose.project=" + project).run().stdoutOrThrow();
+        assertThat(containersLeft).as("the stack's containers").isBlank();
     }
 }
