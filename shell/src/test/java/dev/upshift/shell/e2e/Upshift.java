@@ -77,7 +77,7 @@ final class Upshift {
         }
     }
 
-    /** {@code upshift} with no arguments — the interactive shell — in a terminal of its own. */
+    /** {@code upshift --store URL} and no command: the interactive shell, in a terminal of its own. */
     ShellSession interactive() {
         return ShellSession.start(commandLine(), home);
     }
