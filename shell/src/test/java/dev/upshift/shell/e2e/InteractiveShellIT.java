@@ -51,6 +51,9 @@ class InteractiveShellIT {
                 shell.type(ENTER);
                 assertThat(shell.awaitShown(PROMPT)).contains("# Upgrade " + UPGRADE, "| Status", "PREFLIGHT_PASSED");
 
+                shell.type("list" + ENTER);
+                assertThat(shell.awaitShown(PROMPT)).contains("| " + UPGRADE, "PREFLIGHT_PASSED");
+
                 shell.type("log --id sh" + TAB);
                 shell.awaitShown("ell-pg17");
                 shell.type(ENTER);
@@ -70,7 +73,7 @@ class InteractiveShellIT {
 
             Path history = home.resolve("history.log");
             assertThat(Files.readAllLines(history)).map(line -> line.substring(line.indexOf(':') + 1))
-                    .containsExactly("preflight " + UPGRADE, "status " + UPGRADE, "log --id " + UPGRADE,
+                    .containsExactly("preflight " + UPGRADE, "status " + UPGRADE, "list", "log --id " + UPGRADE,
                             "status nosuch", "help", "exit");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
 
