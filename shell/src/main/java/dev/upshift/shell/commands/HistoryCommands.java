@@ -16,6 +16,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
 
 /** What happened, as recorded: an upgrade's raw events, and the audit trail of every upgrade. */
 @Command(group = "Audit")
@@ -35,6 +36,7 @@ public class HistoryCommands {
 
     @Command(command = "events", description = "An upgrade's raw history: every event with its payload and metadata.")
     public String events(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
             @Option(longNames = "json", description = "print JSON") boolean asJson) throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
@@ -45,6 +47,7 @@ public class HistoryCommands {
 
     @Command(command = "audit", description = "Every event with who caused it and when; filtered by upgrade, time, type and user.")
     public String audit(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", description = "only this upgrade") String upgradeId,
             @Option(longNames = "since", description = "from this instant on, e.g. 2026-11-28T23:10:00Z") String since,
             @Option(longNames = "until", description = "up to this instant, e.g. 2026-11-28T23:30:00Z") String until,

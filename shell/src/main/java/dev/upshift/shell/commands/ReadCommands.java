@@ -12,6 +12,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
 
 /** The commands that only read the projections. */
 @Command(group = "Read")
@@ -29,6 +30,7 @@ public class ReadCommands {
 
     @Command(command = "status", description = "Where an upgrade stands, with its baseline; all upgrades without an id.")
     public String status(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.ZERO_OR_ONE, description = "the upgrade") String upgradeId,
             @Option(longNames = "json", description = "print JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
@@ -53,6 +55,7 @@ public class ReadCommands {
 
     @Command(command = "log", description = "An upgrade's execution log: step, started, ended, status, notes.")
     public String log(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
             @Option(longNames = "json", description = "print JSON") boolean asJson) throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);

@@ -17,6 +17,7 @@ import org.springframework.shell.command.CommandContext;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
 
 /** History replayed: an upgrade as it stood at an instant, and every read model rebuilt from the store. */
 @Command(group = "Audit")
@@ -36,6 +37,7 @@ public class ReplayCommands {
 
     @Command(command = "replay", description = "An upgrade as it stood at an instant: status, execution log, component status.")
     public String replay(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
             @Option(longNames = "at", description = "the instant, e.g. 2026-11-28T23:10:00Z (default: now)") String at,
             @Option(longNames = "json", description = "print JSON") boolean asJson) throws JsonProcessingException {

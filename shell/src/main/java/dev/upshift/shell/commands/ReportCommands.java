@@ -14,6 +14,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
 
 /** The post-mortem: a Markdown report shaped like the runbook, and its timeline as an SVG beside it. */
 @Command(group = "Audit")
@@ -29,6 +30,7 @@ public class ReportCommands {
 
     @Command(command = "report", description = "Write an upgrade's post-mortem (Markdown) and its timeline (<id>-timeline.svg).")
     public String report(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
             @Option(longNames = "out", description = "the Markdown file (default: print it; the SVG goes to the current directory)")
             String out) {

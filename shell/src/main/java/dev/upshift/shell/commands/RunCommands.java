@@ -20,6 +20,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
 
 /**
  * The commands that move an upgrade: each sends one command, then stays until the saga reaches a gate or an
@@ -45,6 +46,7 @@ public class RunCommands {
 
     @Command(command = "preflight", description = "Run Phase 0 (read-only checks) against the live stack.")
     public String preflight(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
@@ -55,6 +57,7 @@ public class RunCommands {
 
     @Command(command = "run", description = "Run the upgrade from where it stands, up to a gate or the end.")
     public String run(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
             @Option(longNames = "until", description = "pause after this phase (0-5) or step (e.g. 3.5)") String until,
             @Option(longNames = "yes", description = "approve the downtime of Phase 3 too") boolean yes,
@@ -71,6 +74,7 @@ public class RunCommands {
 
     @Command(command = "advance", description = "Continue an upgrade that waits at the gate or a pause.")
     public String advance(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
@@ -79,6 +83,7 @@ public class RunCommands {
 
     @Command(command = "approve", description = "Approve the downtime of Phase 3.")
     public String approve(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId) {
         upgrades.requireExisting(upgradeId);
         commands.sendAndWait(new ApproveDowntime(upgradeId));
@@ -88,6 +93,7 @@ public class RunCommands {
 
     @Command(command = "resume", description = "Take over an upgrade whose process died; nothing is done twice.")
     public String resume(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
@@ -98,6 +104,7 @@ public class RunCommands {
 
     @Command(command = "rollback", description = "Undo the upgrade: the old server on its untouched volume, the dependents on it.")
     public String rollback(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
             @Option(longNames = "mode", defaultValue = "quick", description = "quick (the untouched old volume)") String mode,
             @Option(longNames = "yes", description = "confirm") boolean yes,

@@ -76,12 +76,7 @@ final class Upshift {
 
     /** Starts a command and returns at once, so that a test can kill it (SIGKILL) at a chosen moment. */
     Running start(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true",
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
-        if (!storeInEnvironment) {
-            command.addAll(List.of("--store", store));
-        }
-        command.addAll(List.of(arguments));
+        List<String> command = commandLine(arguments);
         try {
             Path output = Files.createTempFile(home, "out", ".txt");
             Path errors = Files.createTempFile(home, "err", ".txt");
@@ -95,6 +90,21 @@ final class Upshift {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code upshift --store URL} and no command: the interactive shell, in a terminal of its own. */
+    ShellSession interactive() {
+        return ShellSession.start(commandLine(), home);
+    }
+
+    private List<String> commandLine(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true",
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        if (!storeInEnvironment) {
+            command.addAll(List.of("--store", store));
+        }
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     /**
