@@ -29,20 +29,24 @@ public class RunCommands {
     private final Upgrades upgrades;
     private final UpgradeProgress progress;
     private final ThisProcess self;
+    private final StepFollowing following;
 
-    public RunCommands(CommandGateway commands, Upgrades upgrades, UpgradeProgress progress, ThisProcess self) {
+    public RunCommands(CommandGateway commands, Upgrades upgrades, UpgradeProgress progress, ThisProcess self,
+                       StepFollowing following) {
         this.commands = commands;
         this.upgrades = upgrades;
         this.progress = progress;
         this.self = self;
+        this.following = following;
     }
 
     @Command(command = "preflight", description = "Run Phase 0 (read-only checks) against the live stack.")
     public String preflight(
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId) {
         upgrades.requireExisting(upgradeId);
+        StepFollower steps = following.follow(upgradeId);
         commands.sendAndWait(new StartPreflight(upgradeId, self.name()));
-        return outcome(upgradeId);
+        return outcome(upgradeId, steps);
     }
 
     @Command(command = "run", description = "Run the upgrade from where it stands, up to a gate or the end.")
@@ -55,8 +59,9 @@ public class RunCommands {
             throw new InvalidInput("--until takes a phase (0 to 5) or a step of this upgrade's runbook (e.g. 3.5), not '"
                     + until + "'");
         }
+        StepFollower steps = following.follow(upgradeId);
         commands.sendAndWait(new StartRun(upgradeId, self.name(), until, yes));
-        return outcome(upgradeId);
+        return outcome(upgradeId, steps);
     }
 
     @Command(command = "advance", description = "Continue an upgrade that waits at the gate or a pause.")
@@ -78,8 +83,9 @@ public class RunCommands {
     public String resume(
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId) {
         upgrades.requireExisting(upgradeId);
+        StepFollower steps = following.follow(upgradeId);
         commands.sendAndWait(new ResumeRun(upgradeId, self.name()));
-        return outcome(upgradeId);
+        return outcome(upgradeId, steps);
     }
 
     @Command(command = "rollback", description = "Undo the upgrade: the old server on its untouched volume, the dependents on it.")
@@ -97,9 +103,10 @@ public class RunCommands {
             throw new CommandOutcome(CommandOutcome.AT_GATE, "A rollback stops the stack and brings back the old server "
                     + "on its untouched volume. Confirm with: upshift rollback " + upgradeId + " --yes");
         }
+        StepFollower steps = following.follow(upgradeId);
         commands.sendAndWait(new InitiateRollback(upgradeId, "requested by the operator", mode, false, acceptDataLoss,
                 self.name()));
-        return outcome(upgradeId);
+        return outcome(upgradeId, steps);
     }
 
     private Set<String> pausePoints(String upgradeId) {
@@ -108,9 +115,13 @@ public class RunCommands {
         return points;
     }
 
-    /** Waits for the rest the upgrade reaches and turns it into output and an exit code. */
-    private String outcome(String upgradeId) {
-        UpgradeView view = progress.await(upgradeId, upgrade -> upgrade.status().resting());
+    /**
+     * Prints the steps as they happen while it waits for the rest the upgrade reaches, then turns that rest into
+     * output and an exit code.
+     */
+    private String outcome(String upgradeId, StepFollower steps) {
+        UpgradeView view = progress.await(upgradeId, upgrade -> upgrade.status().resting(), steps::poll);
+        steps.finish();
         String log = Views.log(upgrades.log(upgradeId)) + "\n";
         return switch (view.status()) {
             case COMPLETED -> log + "Upgrade completed: " + view.targetImage() + " serves the data of "

@@ -1,6 +1,8 @@
 package dev.upshift.shell.e2e;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,19 +67,43 @@ final class Upshift {
 
     /** Starts a command and returns at once, so that a test can kill it (SIGKILL) at a chosen moment. */
     Running start(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true",
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--store", store));
-        command.addAll(List.of(arguments));
         try {
             Path output = Files.createTempFile(home, "out", ".txt");
             Path errors = Files.createTempFile(home, "err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
-                    .redirectError(errors.toFile());
-            builder.environment().put("UPSHIFT_HOME", home.toString());
-            return new Running(builder.start(), output, errors);
+            return new Running(command(arguments).redirectOutput(output.toFile()).redirectError(errors.toFile()).start(),
+                    output, errors);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Runs a command with its stdout read through a pipe, as `upshift run | tee` would, each line stamped with the
+     * moment it arrived; stderr goes to a file.
+     */
+    Piped runThroughPipe(String... arguments) throws IOException, InterruptedException {
+        Process process = command(arguments).redirectError(Files.createTempFile(home, "err", ".txt").toFile()).start();
+        List<ArrivedLine> lines = new ArrayList<>();
+        try (BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
+                lines.add(new ArrivedLine(Instant.now(), line));
+            }
+        }
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("upshift " + String.join(" ", arguments) + " closed its output but did not end");
+        }
+        return new Piped(process.exitValue(), lines);
+    }
+
+    private ProcessBuilder command(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true",
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--store", store));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("UPSHIFT_HOME", home.toString());
+        return builder;
     }
 
     /**
@@ -167,6 +194,24 @@ final class Upshift {
         void kill() throws InterruptedException {
             process.destroyForcibly();
             process.waitFor();
+        }
+    }
+
+    /** A line of output and the moment the test read it. */
+    record ArrivedLine(Instant arrived, String text) {
+    }
+
+    record Piped(int exitCode, List<ArrivedLine> lines) {
+
+        /** The first line that starts with this text after its time stamp ("HH:mm:ss "). */
+        ArrivedLine line(String afterStamp) {
+            return lines.stream().filter(line -> line.text().length() > 9 && line.text().startsWith(afterStamp, 9))
+                    .findFirst().orElseThrow(() -> new AssertionError("no line '" + afterStamp + "' in\n" + this));
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n" + String.join("\n", lines.stream().map(ArrivedLine::text).toList());
         }
     }
 
