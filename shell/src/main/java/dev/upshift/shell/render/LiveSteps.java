@@ -1,7 +1,6 @@
 package dev.upshift.shell.render;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +12,7 @@ import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepFailed;
 import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.StepStarted;
+import dev.upshift.orchestrator.api.TransferProgressed;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -20,7 +20,8 @@ import org.jline.utils.InfoCmp.Capability;
 
 /**
  * Prints an upgrade's steps as they start and end, from its events. On a terminal the step under way also has a
- * status line, redrawn in place below the others; anywhere else (a pipe, a file, CI) only plain lines are printed.
+ * status line redrawn in place below the others, with a progress bar once the step reports how far it is; anywhere
+ * else (a pipe, a file, CI) only plain lines are printed, a progress line for each report (a few seconds apart).
  */
 public final class LiveSteps {
 
@@ -30,6 +31,8 @@ public final class LiveSteps {
     private final Terminal terminal;
     private final Map<String, Instant> startedAt = new HashMap<>();
     private Step running;
+    private TransferProgressed progressed;
+    private Instant progressedAt;
     private boolean statusShown;
 
     private LiveSteps(PrintWriter out, Terminal terminal) {
@@ -57,6 +60,10 @@ public final class LiveSteps {
         if (event instanceof StepStarted started) {
             startedAt.put(started.step().number(), at);
             running = started.step();
+            progressed = null;
+        } else if (event instanceof TransferProgressed transfer) {
+            progressed = transfer;
+            progressedAt = at;
         } else if (endsAStep(event)) {
             running = null;
         }
@@ -77,10 +84,16 @@ public final class LiveSteps {
         }
     }
 
-    /** The line a step's start or end prints; null for every other event. */
+    /**
+     * The line a step's start or end prints, or its progress where no status line shows it; null for every other
+     * event.
+     */
     private String line(Object event, Instant at) {
         if (event instanceof StepStarted started) {
             return StepLines.started(started.step(), at);
+        }
+        if (event instanceof TransferProgressed transfer) {
+            return terminal == null ? StepLines.progress(transfer, startedAt(transfer.step()), at) : null;
         }
         if (event instanceof StepOutcome outcome) {
             return StepLines.done(outcome.step(), startedAt(outcome.step()), at, StepNotes.of(outcome));
@@ -107,8 +120,10 @@ public final class LiveSteps {
             return;
         }
         clearStatus();
-        String status = "  " + running + "  " + Durations.human(Duration.between(startedAt.get(running.number()), now));
         int width = terminal.getWidth() > 0 ? terminal.getWidth() : UNKNOWN_WIDTH;
+        boolean reported = progressed != null && progressed.step().equals(running);
+        String status = StepLines.status(running, startedAt(running), reported ? progressed : null, progressedAt, now,
+                width);
         new AttributedString(status, AttributedStyle.DEFAULT.faint()).columnSubSequence(0, width - 1).print(terminal);
         terminal.flush();
         statusShown = true;

@@ -16,6 +16,7 @@ import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepFailed;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepStarted;
+import dev.upshift.orchestrator.api.TransferProgressed;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -25,6 +26,7 @@ class LiveStepsTest {
 
     private static final String ID = "to17";
     private static final Step CUSTOM_DUMP = new Step("1.1", StepKind.CUSTOM_DUMP, null);
+    private static final Step RESTORE = new Step("3.5", StepKind.START_NEW_DATABASE, null);
     private static final Step INTEGRITY = new Step("3.7", StepKind.VERIFY_INTEGRITY, null);
     private static final Instant AT = Instant.parse("2026-11-30T19:20:01Z");
     private static final BackupCreated DUMPED = new BackupCreated(ID, CUSTOM_DUMP, "custom",
@@ -92,6 +94,42 @@ class LiveStepsTest {
     }
 
     @Test
+    void givenTheRestoreReportingHowFarItIsWhenFollowedThroughAPipeThenEachReportIsAStampedLineWithRateAndTimeLeft() {
+        plain.show(new StepStarted(ID, RESTORE), AT);
+        plain.show(new TransferProgressed(ID, RESTORE, "restoring", 1_200, 2_400, "entries"), AT.plusSeconds(30));
+        plain.tick(AT.plusSeconds(31));
+
+        assertThat(written.toString()).endsWith("19:20:31 …      3.5 restoring: 1 200 of 2 400 entries (50 %), "
+                + "40 entries/s, about 30s left\n");
+    }
+
+    @Test
+    void givenTheRestoreReportingHowFarItIsWhenFollowedOnATerminalThenItsStatusLineIsABarCountingDownTheTimeLeft()
+            throws IOException {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (Terminal terminal = terminal(screen)) {
+            LiveSteps live = LiveSteps.onTerminal(terminal);
+
+            live.show(new StepStarted(ID, RESTORE), AT);
+            live.show(new TransferProgressed(ID, RESTORE, "restoring", 1_200, 2_400, "entries"), AT.plusSeconds(30));
+            live.tick(AT.plusSeconds(34));
+        }
+
+        String shown = screen.toString(StandardCharsets.UTF_8);
+        assertThat(shown).as("no progress line: the bar shows it").doesNotContain("…")
+                .contains("  3.5 restoring [" + "█".repeat(15) + "░".repeat(15) + "] 1 200/2 400 entries 50 % · "
+                        + "40 entries/s · 26s left · 34s");
+    }
+
+    @Test
+    void givenANarrowTerminalWhenTheStatusLineIsDrawnThenTheBarGivesWayToTheNumbers() {
+        String status = StepLines.status(RESTORE, AT, new TransferProgressed(ID, RESTORE, "restoring", 1_200, 2_400,
+                "entries"), AT.plusSeconds(30), AT.plusSeconds(30), 60);
+
+        assertThat(status).isEqualTo("  3.5 restoring 1 200/2 400 entries 50 % · 40 entries/s · 30s left · 30s");
+    }
+
+    @Test
     void givenTheTerminalTypeJLineGivesAPipeWhenAskedWhetherItRedrawsThenOnlyARealTerminalDoes() throws IOException {
         assertThat(redraws("dumb")).isFalse();
         assertThat(redraws("dumb-color")).isFalse();
@@ -101,7 +139,7 @@ class LiveStepsTest {
     private static Terminal terminal(ByteArrayOutputStream screen) throws IOException {
         Terminal terminal = TerminalBuilder.builder().system(false).type("xterm-256color")
                 .streams(new ByteArrayInputStream(new byte[0]), screen).encoding(StandardCharsets.UTF_8).build();
-        terminal.setSize(new Size(100, 24));
+        terminal.setSize(new Size(120, 24));
         return terminal;
     }
 
