@@ -34,6 +34,7 @@ public final class LiveSteps {
     private TransferProgressed progressed;
     private Instant progressedAt;
     private boolean statusShown;
+    private String shownStatus;
 
     private LiveSteps(PrintWriter out, Terminal terminal) {
         this.out = out;
@@ -114,18 +115,22 @@ public final class LiveSteps {
         return startedAt.get(step.number());
     }
 
-    /** Redraws the status line of the step under way, on a terminal. */
+    /** Redraws the status line of the step under way on a terminal, when it says something new (each second). */
     public void tick(Instant now) {
         if (terminal == null || running == null) {
             return;
         }
-        clearStatus();
         int width = terminal.getWidth() > 0 ? terminal.getWidth() : UNKNOWN_WIDTH;
         boolean reported = progressed != null && progressed.step().equals(running);
         String status = StepLines.status(running, startedAt(running), reported ? progressed : null, progressedAt, now,
                 width);
+        if (statusShown && status.equals(shownStatus)) {
+            return;
+        }
+        clearStatus();
         new AttributedString(status, AttributedStyle.DEFAULT.faint()).columnSubSequence(0, width - 1).print(terminal);
         terminal.flush();
+        shownStatus = status;
         statusShown = true;
     }
 

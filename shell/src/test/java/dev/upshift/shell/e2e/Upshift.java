@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.orchestrator.testbed.SampleStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Upshift {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path JAR = SampleStack.repositoryRoot().resolve("shell/target/upshift.jar");
 
     private final Path home;
@@ -138,6 +142,28 @@ final class Upshift {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the events in " + home, e);
         }
+    }
+
+    /** The events of one type in the store, in the order they were appended: their time and their JSON payload. */
+    List<StoredEvent> events(String type) {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("SELECT timeStamp, payload FROM domainevententry "
+                     + "WHERE payloadType = ? ORDER BY globalIndex")) {
+            query.setString(1, "dev.upshift.orchestrator.api." + type);
+            List<StoredEvent> events = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new StoredEvent(Instant.parse(rows.getString(1)),
+                            JSON.readTree(rows.getBytes(2))));
+                }
+            }
+            return events;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read the " + type + " events in " + home, e);
+        }
+    }
+
+    record StoredEvent(Instant time, JsonNode payload) {
     }
 
     /** Everything the store holds — events, metadata, tokens, sagas, read models — as text, to search for leaks. */

@@ -81,6 +81,7 @@ class LiveStepsTest {
 
             live.show(new StepStarted(ID, CUSTOM_DUMP), AT);
             live.tick(AT.plusSeconds(3));
+            live.tick(AT.plusMillis(3_400));
             live.tick(AT.plusSeconds(4));
             live.show(DUMPED, AT.plusSeconds(5));
             live.close();
@@ -89,6 +90,8 @@ class LiveStepsTest {
         String shown = screen.toString(StandardCharsets.UTF_8);
         assertThat(shown).contains("1.1 Create full database backup (custom format)  3s",
                 "1.1 Create full database backup (custom format)  4s");
+        assertThat(shown.split("custom format\\)  3s", -1)).as("drawn again only when it says something new")
+                .hasSize(2);
         assertThat(shown.substring(shown.lastIndexOf("4s"))).as("the status line is erased (CR, clear to end of line) "
                 + "before the step's end is printed").startsWith("4s").contains("\r\u001b[K19:20:06 done   1.1");
     }
