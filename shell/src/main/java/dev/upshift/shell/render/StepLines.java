@@ -9,11 +9,13 @@ import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.TransferProgressed;
 
 /**
- * The lines a command prints while it follows an upgrade, one per step start and end: plain text, stamped with the
- * event's time (HH:mm:ss UTC), a fixed-width verb so that the step numbers line up.
+ * The lines a command prints while it follows an upgrade, one per step start and end and one per report of how far a
+ * long step is: plain text, stamped with the event's time (HH:mm:ss UTC), a fixed-width verb so that the step numbers
+ * line up; and the status line a terminal redraws in place.
  *
  * <pre>
  * 19:20:01 start  3.1 Stop dependents, fence the database, take the final dump
+ * 19:20:04 …      3.1 dumping: 461 737 of 992 805 rows (46 %), 74 139 rows/s, about 7s left
  * 19:20:05 done   3.1 Stop dependents, fence the database, take the final dump (4s): final dump to17_final.dump …
  * </pre>
  */
