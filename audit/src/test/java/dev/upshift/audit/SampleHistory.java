@@ -53,6 +53,7 @@ import dev.upshift.orchestrator.api.StepFailed;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.StepStarted;
+import dev.upshift.orchestrator.api.TransferProgressed;
 import dev.upshift.orchestrator.api.UpgradeCompleted;
 import dev.upshift.orchestrator.api.UpgradeEvent;
 import dev.upshift.orchestrator.api.UpgradePlanned;
@@ -181,6 +182,7 @@ public final class SampleHistory {
         Step start = step("3.5");
         return history.at(Instant.parse("2025-12-15T20:13:00Z")).then(new StepStarted(upgradeId, start))
                 .then(new ContainerStarted(upgradeId, start, "c0ffee17", "postgres:17-alpine"))
+                .then(new TransferProgressed(upgradeId, start, "restoring", 249, 498, "entries"))
                 .then(new DataRestored(upgradeId, start, "c0ffee17", "/opt/makapix/backups/" + upgradeId + "_final.dump"))
                 .step("3.6", new VersionVerified(upgradeId, step("3.6"), "17.7 (Debian 17.7-1)", 17))
                 .at(Instant.parse("2025-12-15T20:14:00Z"))

@@ -12,6 +12,7 @@ import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepFailed;
 import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.StepStarted;
+import dev.upshift.orchestrator.api.TransferProgressed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -49,6 +50,13 @@ public class ExecutionLogProjection {
     @EventHandler
     void on(StepOutcome event, @Timestamp Instant at) {
         end(event.upgradeId(), event.step(), at, LogEntry.DONE, StepNotes.of(event));
+    }
+
+    /** A running step's note says how far it is, until its outcome gives the note it ends with. */
+    @EventHandler
+    void on(TransferProgressed event) {
+        jdbc.update("UPDATE execution_log SET notes = ? WHERE upgrade_id = ? AND step_number = ? AND status = ?",
+                StepNotes.progress(event), event.upgradeId(), event.step().number(), LogEntry.RUNNING);
     }
 
     @EventHandler

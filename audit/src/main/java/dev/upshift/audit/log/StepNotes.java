@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -39,6 +40,7 @@ import dev.upshift.orchestrator.api.ServicesRestored;
 import dev.upshift.orchestrator.api.SmokeQueriesPassed;
 import dev.upshift.orchestrator.api.StatisticsRebuilt;
 import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.TransferProgressed;
 import dev.upshift.orchestrator.api.VersionVerified;
 import dev.upshift.orchestrator.api.VolumeSnapshotted;
 
@@ -103,6 +105,17 @@ public final class StepNotes {
     public static String of(StepOutcome outcome) {
         Function<Object, String> note = NOTES.get(outcome.getClass());
         return note == null ? "" : note.apply(outcome);
+    }
+
+    /** How far a step's transfer is, while the step runs: "restoring: 1 200 of 2 400 entries (50 %)". */
+    public static String progress(TransferProgressed progressed) {
+        return progressed.activity() + ": " + count(progressed.done()) + " of " + count(progressed.total()) + " "
+                + progressed.unit() + " (" + progressed.done() * 100 / Math.max(1, progressed.total()) + " %)";
+    }
+
+    /** Thousands apart, as the runbook writes them: "1 200 000". */
+    public static String count(long number) {
+        return String.format(Locale.ROOT, "%,d", number).replace(',', ' ');
     }
 
     private static <T> void note(Class<T> type, Function<T, String> note) {

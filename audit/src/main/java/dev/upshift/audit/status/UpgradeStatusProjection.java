@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.audit.log.ServerVersion;
+import dev.upshift.audit.log.StepNotes;
 import dev.upshift.audit.store.SqlTime;
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.BaselineCaptured;
@@ -27,6 +28,7 @@ import dev.upshift.orchestrator.api.UpgradeEvent;
 import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.StepStarted;
+import dev.upshift.orchestrator.api.TransferProgressed;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.UpgradePlanned;
 import dev.upshift.orchestrator.api.UpgradeStatus;
@@ -70,6 +72,8 @@ public class UpgradeStatusProjection {
                 state.status().name(), state.runActive(), SqlTime.of(at), event.upgradeId());
         if (event instanceof StepStarted started) {
             set(event, "current_step", started.step().toString());
+        } else if (event instanceof TransferProgressed progressed) {
+            set(event, "current_step", progressed.step() + " — " + StepNotes.progress(progressed));
         } else if (event instanceof StepOutcome) {
             set(event, "current_step", null);
         } else if (event instanceof PreflightStarted || event instanceof RunStarted) {

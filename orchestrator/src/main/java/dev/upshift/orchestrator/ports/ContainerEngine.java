@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.upshift.orchestrator.api.ContainerSpec;
 
@@ -62,13 +63,22 @@ public interface ContainerEngine {
     boolean volumeExists(String name);
 
     /** Runs a command in a running container and collects what it printed. */
-    CommandResult exec(String containerId, List<String> command);
+    default CommandResult exec(String containerId, List<String> command) {
+        return exec(containerId, command, line -> { });
+    }
+
+    /**
+     * The same, handing each line of stderr to the listener as it arrives: the tools report their progress there
+     * ({@code pg_restore --verbose}).
+     */
+    CommandResult exec(String containerId, List<String> command, Consumer<String> stderrLines);
 
     /**
      * Runs a command in a running container and streams its stdout into a new file (mode 0600), so large dumps
-     * never sit in memory. Returns the command's result with stdout empty.
+     * never sit in memory, handing each line of stderr to the listener as it arrives ({@code pg_dump --verbose}).
+     * Returns the command's result with stdout empty.
      */
-    CommandResult execToFile(String containerId, List<String> command, Path file);
+    CommandResult execToFile(String containerId, List<String> command, Path file, Consumer<String> stderrLines);
 
     /** Copies a local file into a container (running or not) at the given absolute path. */
     void copyInto(String containerId, Path file, String containerPath);

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.upshift.orchestrator.api.BackupFile;
 import dev.upshift.orchestrator.api.UpgradePlan;
@@ -31,18 +32,22 @@ public class Backups {
         this.stack = stack;
     }
 
-    /** Runs a dump command in the database container and keeps its output as the named file. */
-    public BackupFile dump(UpgradePlan plan, String fileName, List<String> command) {
+    /**
+     * Runs a dump command in the database container and keeps its output as the named file.
+     *
+     * @param stderrLines gets each line the command prints on stderr as it prints it (its progress, with --verbose)
+     */
+    public BackupFile dump(UpgradePlan plan, String fileName, List<String> command, Consumer<String> stderrLines) {
         Path directory = directory(plan);
         Path file = directory.resolve(fileName);
         Path part = directory.resolve(fileName + ".part");
         try {
             Files.deleteIfExists(part);
             String container = stack.container(plan, plan.service()).id();
-            CommandResult result = stack.engine().execToFile(container, command, part);
+            CommandResult result = stack.engine().execToFile(container, command, part, stderrLines);
             if (!result.succeeded()) {
                 throw new StepFailed(command.get(0) + " failed (exit " + result.exitCode() + "): "
-                        + result.stderr().strip());
+                        + PgToolOutput.errors(result.stderr()));
             }
             Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return describe(file);

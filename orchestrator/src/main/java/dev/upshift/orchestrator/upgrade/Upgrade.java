@@ -53,6 +53,7 @@ import dev.upshift.orchestrator.upgrade.rules.OutcomeMatchesTheStepInProgress;
 import dev.upshift.orchestrator.upgrade.rules.PhaseIsComplete;
 import dev.upshift.orchestrator.upgrade.rules.PointOfNoReturn;
 import dev.upshift.orchestrator.upgrade.rules.PreflightRunsBeforeTheUpgrade;
+import dev.upshift.orchestrator.upgrade.rules.ProgressMatchesTheStepInProgress;
 import dev.upshift.orchestrator.upgrade.rules.RollbackNeedsAStoppedUpgrade;
 import dev.upshift.orchestrator.upgrade.rules.RunsStartWhenIdle;
 import dev.upshift.orchestrator.upgrade.rules.StepsFollowTheRunbook;
@@ -145,7 +146,7 @@ public class Upgrade {
 
     @CommandHandler
     public void handle(RecordProgress command) {
-        new OutcomeMatchesTheStepInProgress(inProgress, command.fact().step()).verify();
+        new ProgressMatchesTheStepInProgress(inProgress, command.fact().step()).verify();
         apply(command.fact());
     }
 

@@ -95,6 +95,7 @@ public final class EventSamples {
                     new VolumeSnapshotted(ID, step("3.3"), "makapix_pg_data", "makapix_pg_data_pg17"),
                     new ContainerRemoved(ID, step("3.4"), OLD_CONTAINER_ID, "makapix-db-1"),
                     new ContainerStarted(ID, step("3.5"), NEW_CONTAINER_ID, "postgres:17-alpine"),
+                    new TransferProgressed(ID, step("3.5"), "restoring", 1_200, 2_400, "entries"),
                     new DataRestored(ID, step("3.5"), NEW_CONTAINER_ID, FINAL_DUMP.path()),
                     new VersionVerified(ID, step("3.6"), "17.7", 17),
                     new IntegrityMismatchDetected(ID, step("3.7"), List.of("table public.posts has 36 rows, had 37 at the fence",

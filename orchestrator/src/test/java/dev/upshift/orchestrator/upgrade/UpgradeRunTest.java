@@ -9,6 +9,7 @@ import java.util.List;
 import dev.upshift.orchestrator.SamplePlans;
 import dev.upshift.orchestrator.api.ApproveDowntime;
 import dev.upshift.orchestrator.api.CompleteRollback;
+import dev.upshift.orchestrator.api.DataRestored;
 import dev.upshift.orchestrator.api.DependentsStopped;
 import dev.upshift.orchestrator.api.DowntimeApproved;
 import dev.upshift.orchestrator.api.DowntimeGateReached;
@@ -17,6 +18,7 @@ import dev.upshift.orchestrator.api.InitiateRollback;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.PreflightPassed;
 import dev.upshift.orchestrator.api.PreflightStarted;
+import dev.upshift.orchestrator.api.RecordProgress;
 import dev.upshift.orchestrator.api.ResumeRun;
 import dev.upshift.orchestrator.api.RollbackCompleted;
 import dev.upshift.orchestrator.api.RollbackFailed;
@@ -30,6 +32,7 @@ import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepFailed;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepStarted;
+import dev.upshift.orchestrator.api.TransferProgressed;
 import dev.upshift.orchestrator.api.UpgradeCompleted;
 import dev.upshift.orchestrator.api.UpgradePlanned;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -183,6 +186,35 @@ class UpgradeRunTest {
         fixture.given(history)
                 .when(new CompleteRollback(UPGRADE_ID))
                 .expectEvents(new RollbackCompleted(UPGRADE_ID));
+    }
+
+    @Test
+    void givenTheRestoreInProgressWhenHowFarItIsIsRecordedThenTheAggregateAcceptsIt() {
+        fixture.given(running(START_NEW_DATABASE))
+                .when(new RecordProgress(UPGRADE_ID, restoring(START_NEW_DATABASE)))
+                .expectEvents(restoring(START_NEW_DATABASE));
+    }
+
+    @Test
+    void givenTheRestoreEndedWhenALateReportOfHowFarItWasArrivesThenItIsRefused() {
+        List<Object> history = running(START_NEW_DATABASE);
+        history.add(new DataRestored(UPGRADE_ID, START_NEW_DATABASE, "5ee3b3b8b107", "/backups/to17_final.dump"));
+        fixture.given(history)
+                .when(new RecordProgress(UPGRADE_ID, restoring(START_NEW_DATABASE)))
+                .expectNoEvents()
+                .expectExceptionMessage("step 3.5 reported progress but no step is in progress");
+    }
+
+    @Test
+    void givenAnotherStepInProgressWhenAReportOfHowFarARestoreIsArrivesThenItIsRefused() {
+        fixture.given(running(step("3.6")))
+                .when(new RecordProgress(UPGRADE_ID, restoring(START_NEW_DATABASE)))
+                .expectNoEvents()
+                .expectExceptionMessage("step 3.5 reported progress but step 3.6 Verify the new server version is in progress");
+    }
+
+    private static TransferProgressed restoring(Step step) {
+        return new TransferProgressed(UPGRADE_ID, step, "restoring", 1_200, 2_400, "entries");
     }
 
     private static Step step(String number) {

@@ -34,14 +34,16 @@ public class RunCommands {
     private final UpgradeProgress progress;
     private final ThisProcess self;
     private final ObjectMapper json;
+    private final StepFollowing following;
 
     public RunCommands(CommandGateway commands, Upgrades upgrades, UpgradeProgress progress, ThisProcess self,
-                       ObjectMapper json) {
+                       ObjectMapper json, StepFollowing following) {
         this.commands = commands;
         this.upgrades = upgrades;
         this.progress = progress;
         this.self = self;
         this.json = JsonOutput.indented(json);
+        this.following = following;
     }
 
     @Command(command = "preflight", description = "Run Phase 0 (read-only checks) against the live stack.")
@@ -51,8 +53,9 @@ public class RunCommands {
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
+        StepFollower steps = following.follow(upgradeId, asJson);
         commands.sendAndWait(new StartPreflight(upgradeId, self.name()));
-        return outcome(upgradeId, asJson);
+        return outcome(upgradeId, asJson, steps);
     }
 
     @Command(command = "run", description = "Run the upgrade from where it stands, up to a gate or the end.")
@@ -68,8 +71,9 @@ public class RunCommands {
             throw new InvalidInput("--until takes a phase (0 to 5) or a step of this upgrade's runbook (e.g. 3.5), not '"
                     + until + "'");
         }
+        StepFollower steps = following.follow(upgradeId, asJson);
         commands.sendAndWait(new StartRun(upgradeId, self.name(), until, yes));
-        return outcome(upgradeId, asJson);
+        return outcome(upgradeId, asJson, steps);
     }
 
     @Command(command = "advance", description = "Continue an upgrade that waits at the gate or a pause.")
@@ -98,8 +102,9 @@ public class RunCommands {
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
+        StepFollower steps = following.follow(upgradeId, asJson);
         commands.sendAndWait(new ResumeRun(upgradeId, self.name()));
-        return outcome(upgradeId, asJson);
+        return outcome(upgradeId, asJson, steps);
     }
 
     @Command(command = "rollback", description = "Undo the upgrade: the old server on its untouched volume, the dependents on it.")
@@ -123,9 +128,10 @@ public class RunCommands {
                     : "A rollback stops the stack and brings back the old server on its untouched volume. Confirm with: "
                             + confirm);
         }
+        StepFollower steps = following.follow(upgradeId, asJson);
         commands.sendAndWait(new InitiateRollback(upgradeId, "requested by the operator", mode, false, acceptDataLoss,
                 self.name()));
-        return outcome(upgradeId, asJson);
+        return outcome(upgradeId, asJson, steps);
     }
 
     private Set<String> pausePoints(String upgradeId) {
@@ -134,9 +140,13 @@ public class RunCommands {
         return points;
     }
 
-    /** Waits for the rest the upgrade reaches and turns it into output (text or JSON) and an exit code. */
-    private String outcome(String upgradeId, boolean asJson) throws JsonProcessingException {
-        UpgradeView view = progress.await(upgradeId, upgrade -> upgrade.status().resting());
+    /**
+     * Prints the steps as they happen while it waits for the rest the upgrade reaches, then turns that rest into
+     * output (text or JSON) and an exit code.
+     */
+    private String outcome(String upgradeId, boolean asJson, StepFollower steps) throws JsonProcessingException {
+        UpgradeView view = progress.await(upgradeId, upgrade -> upgrade.status().resting(), steps::poll);
+        steps.finish();
         String answer = asJson ? json.writeValueAsString(upgrades.document(view))
                 : Outcomes.text(view, upgrades.log(upgradeId));
         int exitCode = exitCode(view.status());

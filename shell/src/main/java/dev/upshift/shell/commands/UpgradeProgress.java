@@ -43,9 +43,14 @@ public class UpgradeProgress {
         }
     }
 
-    /** Waits until nothing is under way and the upgrade satisfies the condition; returns its view then. */
-    public UpgradeView await(String upgradeId, Predicate<UpgradeView> condition) {
+    /**
+     * Waits until nothing is under way and the upgrade satisfies the condition; returns its view then.
+     *
+     * @param whileWaiting run at every look, e.g. to print the steps as they happen
+     */
+    public UpgradeView await(String upgradeId, Predicate<UpgradeView> condition, Runnable whileWaiting) {
         while (true) {
+            whileWaiting.run();
             if (inFlight.none() && caughtUp()) {
                 UpgradeView view = queries.query(new FindUpgrade(upgradeId), UpgradeView.class).join();
                 if (view != null && condition.test(view) && inFlight.none()) {

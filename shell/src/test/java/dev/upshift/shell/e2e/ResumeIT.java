@@ -59,8 +59,10 @@ class ResumeIT {
         try (SampleStack stack = SampleStack.start()) {
             Upshift upshift = Upshift.planned(home, stack, TARGET, "corrupted");
             String original = RolledBack.compose(stack);
-            killWhen(upshift.start("run", "corrupted", "--yes"), "the final dump of 3.1",
-                    () -> Files.exists(RolledBack.backups(stack).resolve("corrupted_final_roles.sql")));
+            // not on sight of the dump's files: the kill could land before 3.1's outcome is stored, and the resumed
+            // 3.1 would take the dump again; the new volume of 3.3 comes after it, seconds before 3.5 reads the dump
+            killWhen(upshift.start("run", "corrupted", "--yes"), "the new volume of 3.3, after the final dump",
+                    () -> StackFacts.volumeExists(stack.project() + "_pg_data_pg17"));
             try (FileChannel dump = FileChannel.open(RolledBack.backups(stack).resolve("corrupted_final.dump"),
                     StandardOpenOption.WRITE)) {
                 dump.truncate(dump.size() / 2);

@@ -1,6 +1,8 @@
 package dev.upshift.shell.e2e;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,13 +10,17 @@ import java.nio.file.Path;
 import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.audit.store.StoreUrl;
 import dev.upshift.orchestrator.testbed.SampleStack;
 
@@ -26,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Upshift {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path JAR = SampleStack.repositoryRoot().resolve("shell/target/upshift.jar");
 
     private final Path home;
@@ -76,17 +83,11 @@ final class Upshift {
 
     /** Starts a command and returns at once, so that a test can kill it (SIGKILL) at a chosen moment. */
     Running start(String... arguments) {
-        List<String> command = commandLine(arguments);
         try {
             Path output = Files.createTempFile(home, "out", ".txt");
             Path errors = Files.createTempFile(home, "err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
-                    .redirectError(errors.toFile());
-            builder.environment().put("UPSHIFT_HOME", home.toString());
-            if (storeInEnvironment) {
-                builder.environment().put("UPSHIFT_STORE", store);
-            }
-            return new Running(builder.start(), output, errors);
+            return new Running(command(arguments).redirectOutput(output.toFile()).redirectError(errors.toFile()).start(),
+                    output, errors);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,6 +106,35 @@ final class Upshift {
         }
         command.addAll(List.of(arguments));
         return command;
+    }
+
+    /**
+     * Runs a command with its stdout read through a pipe, as `upshift run | tee` would, each line stamped with the
+     * moment it arrived; stderr goes to a file.
+     */
+    Piped runThroughPipe(String... arguments) throws IOException, InterruptedException {
+        Process process = command(arguments).redirectError(Files.createTempFile(home, "err", ".txt").toFile()).start();
+        List<ArrivedLine> lines = new ArrayList<>();
+        try (BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
+                lines.add(new ArrivedLine(Instant.now(), line));
+            }
+        }
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("upshift " + String.join(" ", arguments) + " closed its output but did not end");
+        }
+        return new Piped(process.exitValue(), lines);
+    }
+
+    private ProcessBuilder command(String... arguments) {
+        ProcessBuilder builder = new ProcessBuilder(commandLine(arguments));
+        builder.environment().put("UPSHIFT_HOME", home.toString());
+        if (storeInEnvironment) {
+            builder.environment().put("UPSHIFT_STORE", store);
+        }
+        return builder;
     }
 
     /**
@@ -139,6 +169,28 @@ final class Upshift {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the events in " + home, e);
         }
+    }
+
+    /** The events of one type in the store, in the order they were appended: their time and their JSON payload. */
+    List<StoredEvent> events(String type) {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("SELECT timeStamp, payload FROM domainevententry "
+                     + "WHERE payloadType = ? ORDER BY globalIndex")) {
+            query.setString(1, "dev.upshift.orchestrator.api." + type);
+            List<StoredEvent> events = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new StoredEvent(Instant.parse(rows.getString(1)),
+                            JSON.readTree(rows.getBytes(2))));
+                }
+            }
+            return events;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read the " + type + " events in " + home, e);
+        }
+    }
+
+    record StoredEvent(Instant time, JsonNode payload) {
     }
 
     /** Everything the store holds — events, metadata, tokens, sagas, read models — as text, to search for leaks. */
@@ -196,6 +248,24 @@ final class Upshift {
         void kill() throws InterruptedException {
             process.destroyForcibly();
             process.waitFor();
+        }
+    }
+
+    /** A line of output and the moment the test read it. */
+    record ArrivedLine(Instant arrived, String text) {
+    }
+
+    record Piped(int exitCode, List<ArrivedLine> lines) {
+
+        /** The first line that starts with this text after its time stamp ("HH:mm:ss "). */
+        ArrivedLine line(String afterStamp) {
+            return lines.stream().filter(line -> line.text().length() > 9 && line.text().startsWith(afterStamp, 9))
+                    .findFirst().orElseThrow(() -> new AssertionError("no line '" + afterStamp + "' in\n" + this));
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n" + String.join("\n", lines.stream().map(ArrivedLine::text).toList());
         }
     }
 

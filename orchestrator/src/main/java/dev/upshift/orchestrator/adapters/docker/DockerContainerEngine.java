@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.HealthState;
@@ -299,10 +300,10 @@ public class DockerContainerEngine implements ContainerEngine {
     }
 
     @Override
-    public CommandResult exec(String containerId, List<String> command) {
+    public CommandResult exec(String containerId, List<String> command, Consumer<String> stderrLines) {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exitCode = execInto(containerId, command, stdout, stderr);
+        int exitCode = execInto(containerId, command, stdout, stderr, stderrLines);
         return new CommandResult(exitCode, utf8(stdout), utf8(stderr));
     }
 
@@ -311,7 +312,7 @@ public class DockerContainerEngine implements ContainerEngine {
      * only the last 64 KiB of stderr are kept. An existing file is never overwritten.
      */
     @Override
-    public CommandResult execToFile(String containerId, List<String> command, Path file) {
+    public CommandResult execToFile(String containerId, List<String> command, Path file, Consumer<String> stderrLines) {
         TailBuffer stderr = new TailBuffer(STDERR_KEPT_BYTES);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -320,7 +321,7 @@ public class DockerContainerEngine implements ContainerEngine {
         }
         try (FileOutputStream out = new FileOutputStream(file.toFile());
              BufferedOutputStream stdout = new BufferedOutputStream(out, FILE_BUFFER_BYTES)) {
-            int exitCode = execInto(containerId, command, stdout, stderr);
+            int exitCode = execInto(containerId, command, stdout, stderr, stderrLines);
             stdout.flush();
             out.getChannel().force(true);
             return new CommandResult(exitCode, "", stderr.toString());
@@ -342,7 +343,8 @@ public class DockerContainerEngine implements ContainerEngine {
         }
     }
 
-    private int execInto(String containerId, List<String> command, OutputStream stdout, OutputStream stderr) {
+    private int execInto(String containerId, List<String> command, OutputStream stdout, OutputStream stderr,
+                         Consumer<String> stderrLines) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("no command to run in " + containerId);
         }
@@ -355,8 +357,10 @@ public class DockerContainerEngine implements ContainerEngine {
         } catch (ConflictException notRunning) {
             throw new IllegalStateException("container " + containerId + " is not running", notRunning);
         }
+        LineTee stderrTee = new LineTee(stderr, stderrLines);
         try {
-            docker.execStartCmd(execId).exec(new ExecOutput(stdout, stderr)).awaitCompletion();
+            docker.execStartCmd(execId).exec(new ExecOutput(stdout, stderrTee)).awaitCompletion();
+            stderrTee.finish();
         } catch (InterruptedException interrupted) {
             throw interrupted(interrupted, "running " + command.get(0) + " in " + containerId);
         }
@@ -438,7 +442,8 @@ public class DockerContainerEngine implements ContainerEngine {
                 ? List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size())))
                 : test.subList(1, test.size());
         try {
-            return execInto(containerId, command, OutputStream.nullOutputStream(), OutputStream.nullOutputStream()) == 0;
+            return execInto(containerId, command, OutputStream.nullOutputStream(), OutputStream.nullOutputStream(),
+                    line -> { }) == 0;
         } catch (IllegalStateException stoppedMeanwhile) {
             return false;
         }

@@ -1,16 +1,20 @@
 package dev.upshift.orchestrator.steps.backup;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.upshift.orchestrator.api.BackupCreated;
+import dev.upshift.orchestrator.api.BaselineCaptured;
 import dev.upshift.orchestrator.api.CompatibilityChecked;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.steps.Backups;
+import dev.upshift.orchestrator.steps.PgDumpProgress;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;
+import dev.upshift.orchestrator.steps.TransferMeter;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 
 /**
@@ -53,13 +57,18 @@ public final class DumpStep implements StepExecutor {
         UpgradePlan plan = history.plan();
         String targetMajor = history.required(CompatibilityChecked.class).serverVersion().split("\\.")[0];
         String fileName = history.upgradeId() + suffix.formatted(targetMajor);
-        return new BackupCreated(history.upgradeId(), step, label, backups.dump(plan, fileName, command(plan)));
+        Consumer<String> stderrLines = kind == StepKind.ROLES_DUMP ? line -> { }
+                : PgDumpProgress.of(history.required(BaselineCaptured.class).baseline().tables(),
+                        TransferMeter.of(progress, history.upgradeId(), step));
+        return new BackupCreated(history.upgradeId(), step, label,
+                backups.dump(plan, fileName, command(plan), stderrLines));
     }
 
+    /** The database dumps are verbose: pg_dump names each table as it dumps it, which is how far it is. */
     private List<String> command(UpgradePlan plan) {
         return switch (kind) {
-            case CUSTOM_DUMP -> List.of("pg_dump", "-U", plan.superuser(), "-Fc", "-d", plan.database());
-            case SQL_DUMP -> List.of("pg_dump", "-U", plan.superuser(), "-d", plan.database());
+            case CUSTOM_DUMP -> List.of("pg_dump", "--verbose", "-U", plan.superuser(), "-Fc", "-d", plan.database());
+            case SQL_DUMP -> List.of("pg_dump", "--verbose", "-U", plan.superuser(), "-d", plan.database());
             default -> List.of("pg_dumpall", "-U", plan.superuser(), "--roles-only");
         };
     }

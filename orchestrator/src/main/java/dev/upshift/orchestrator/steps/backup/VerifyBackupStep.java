@@ -12,6 +12,7 @@ import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.steps.Backups;
+import dev.upshift.orchestrator.steps.PgRestoreProgress;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
@@ -58,7 +59,7 @@ public class VerifyBackupStep implements StepExecutor {
             if (!listing.succeeded()) {
                 throw new StepFailed("pg_restore cannot read " + dump.path() + ": " + listing.stderr().strip());
             }
-            return (int) listing.stdout().lines().filter(line -> !line.isBlank() && !line.startsWith(";")).count();
+            return (int) PgRestoreProgress.entriesIn(listing.stdout());
         } finally {
             stack.engine().exec(container, List.of("rm", "-f", IN_CONTAINER));
         }

@@ -3,6 +3,7 @@ package dev.upshift.orchestrator.steps.execute;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.upshift.orchestrator.api.BackupFile;
 import dev.upshift.orchestrator.api.ContainerSpec;
@@ -20,10 +21,13 @@ import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.steps.Backups;
+import dev.upshift.orchestrator.steps.PgRestoreProgress;
+import dev.upshift.orchestrator.steps.PgToolOutput;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.TransferMeter;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -68,10 +72,16 @@ public class StartNewDatabaseStep implements StepExecutor {
         requireUnchanged(dump.file());
         requireUnchanged(dump.roles());
         administrator.emptyDatabase(stack.maintenance(plan), plan.database(), plan.superuser());
-        run(containerId, dump.roles().path(), ROLES_IN_CONTAINER,
-                List.of("psql", "-q", "-U", plan.superuser(), "-d", "postgres", "-f", ROLES_IN_CONTAINER));
-        run(containerId, dump.file().path(), DUMP_IN_CONTAINER, List.of("pg_restore", "-U", plan.superuser(),
-                "-d", plan.database(), "--single-transaction", "--exit-on-error", DUMP_IN_CONTAINER));
+        withFileIn(containerId, dump.roles().path(), ROLES_IN_CONTAINER, () -> execute(containerId,
+                List.of("psql", "-q", "-U", plan.superuser(), "-d", "postgres", "-f", ROLES_IN_CONTAINER), line -> { }));
+        withFileIn(containerId, dump.file().path(), DUMP_IN_CONTAINER, () -> {
+            long entries = PgRestoreProgress.entriesIn(
+                    execute(containerId, List.of("pg_restore", "-l", DUMP_IN_CONTAINER), line -> { }).stdout());
+            // verbose: pg_restore names each entry as it starts on it, which is how far the restore is
+            execute(containerId, List.of("pg_restore", "--verbose", "-U", plan.superuser(), "-d", plan.database(),
+                            "--single-transaction", "--exit-on-error", DUMP_IN_CONTAINER),
+                    new PgRestoreProgress(entries, TransferMeter.of(progress, history.upgradeId(), step)));
+        });
         stack.requirePassingHealthCheck(containerId, "the new server");
         return new DataRestored(history.upgradeId(), step, containerId, dump.file().path());
     }
@@ -104,16 +114,21 @@ public class StartNewDatabaseStep implements StepExecutor {
         return old.withImage(plan.targetImage()).withMounts(mounts);
     }
 
-    private void run(String containerId, String localFile, String inContainer, List<String> command) {
+    private void withFileIn(String containerId, String localFile, String inContainer, Runnable use) {
         stack.engine().copyInto(containerId, Path.of(localFile), inContainer);
         try {
-            CommandResult result = stack.engine().exec(containerId, command);
-            if (!result.succeeded()) {
-                throw new StepFailed(command.get(0) + " failed (exit " + result.exitCode() + "): "
-                        + result.stderr().strip().lines().limit(3).reduce((a, b) -> a + " | " + b).orElse(""));
-            }
+            use.run();
         } finally {
             stack.engine().exec(containerId, List.of("rm", "-f", inContainer));
         }
+    }
+
+    private CommandResult execute(String containerId, List<String> command, Consumer<String> stderrLines) {
+        CommandResult result = stack.engine().exec(containerId, command, stderrLines);
+        if (!result.succeeded()) {
+            throw new StepFailed(command.get(0) + " failed (exit " + result.exitCode() + "): "
+                    + PgToolOutput.errors(result.stderr()).lines().limit(3).reduce((a, b) -> a + " | " + b).orElse(""));
+        }
+        return result;
     }
 }

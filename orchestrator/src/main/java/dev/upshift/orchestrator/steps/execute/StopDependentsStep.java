@@ -18,10 +18,12 @@ import dev.upshift.orchestrator.ports.DatabaseAdministrator.Fence;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
 import dev.upshift.orchestrator.steps.Backups;
+import dev.upshift.orchestrator.steps.PgDumpProgress;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.TransferMeter;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -72,9 +74,10 @@ public class StopDependentsStep implements StepExecutor {
             progress.record(fenced);
         }
         BackupFile dump = backups.dump(plan, history.upgradeId() + "_final.dump",
-                List.of("pg_dump", "-U", plan.superuser(), "-Fc", "-d", plan.database()));
+                List.of("pg_dump", "--verbose", "-U", plan.superuser(), "-Fc", "-d", plan.database()),
+                PgDumpProgress.of(fenced.tables(), TransferMeter.of(progress, history.upgradeId(), step)));
         BackupFile roles = backups.dump(plan, history.upgradeId() + "_final_roles.sql",
-                List.of("pg_dumpall", "-U", plan.superuser(), "--roles-only"));
+                List.of("pg_dumpall", "-U", plan.superuser(), "--roles-only"), line -> { });
         long writes = administrator.writeCounter(database) - fenced.writeCounter();
         if (writes != 0) {
             throw new StepFailed(writes + " rows were written behind the fence while the final dump was taken: "

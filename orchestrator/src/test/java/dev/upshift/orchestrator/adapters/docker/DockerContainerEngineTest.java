@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -175,6 +176,41 @@ class DockerContainerEngineTest {
     }
 
     @Test
+    void givenACommandThatReportsOnStderr_whenExecuted_thenEachLineReachesTheListenerWhileItRuns() {
+        List<String> lines = new ArrayList<>();
+        List<Instant> arrivals = new ArrayList<>();
+
+        CommandResult result = engine.exec(stack.containerId(DATABASE_SERVICE),
+                List.of("sh", "-c", "echo one >&2; sleep 2; echo out; printf 'two ö\\nthree' >&2"), line -> {
+                    lines.add(line);
+                    arrivals.add(Instant.now());
+                });
+        Instant ended = Instant.now();
+
+        assertThat(lines).as("the last line, without a newline, too").containsExactly("one", "two ö", "three");
+        assertThat(Duration.between(arrivals.get(0), ended)).as("the first line came while the command slept")
+                .isGreaterThan(Duration.ofMillis(1500));
+        assertThat(result).isEqualTo(new CommandResult(0, "out\n", "one\ntwo ö\nthree"));
+    }
+
+    @Test
+    void givenADumpThatReportsOnStderr_whenStreamedToAFile_thenItsLinesReachTheListenerWhileTheFileIsWritten()
+            throws IOException {
+        List<Instant> arrivals = new ArrayList<>();
+        Path file = temp.resolve("dump");
+
+        CommandResult result = engine.execToFile(stack.containerId(DATABASE_SERVICE),
+                List.of("sh", "-c", "echo 'dumping table a' >&2; echo a; sleep 2; echo 'dumping table b' >&2; echo b"),
+                file, line -> arrivals.add(Instant.now()));
+        Instant ended = Instant.now();
+
+        assertThat(arrivals).hasSize(2);
+        assertThat(Duration.between(arrivals.get(0), ended)).isGreaterThan(Duration.ofMillis(1500));
+        assertThat(result).isEqualTo(new CommandResult(0, "", "dumping table a\ndumping table b\n"));
+        assertThat(Files.readString(file)).isEqualTo("a\nb\n");
+    }
+
+    @Test
     void givenA200MbFileInTheContainer_whenStreamedToAFile_thenTheFileIs0600AndHasTheSameDigest() throws Exception {
         String db = stack.containerId(DATABASE_SERVICE);
         CommandResult generated = engine.exec(db, List.of("sh", "-c",
@@ -183,7 +219,7 @@ class DockerContainerEngineTest {
         Path file = temp.resolve("x.bin");
 
         long started = System.nanoTime();
-        CommandResult streamed = engine.execToFile(db, List.of("sh", "-c", "cat /tmp/x; echo done >&2"), file);
+        CommandResult streamed = engine.execToFile(db, List.of("sh", "-c", "cat /tmp/x; echo done >&2"), file, line -> { });
         double seconds = (System.nanoTime() - started) / 1e9;
         engine.exec(db, List.of("rm", "-f", "/tmp/x"));
 
@@ -199,7 +235,7 @@ class DockerContainerEngineTest {
     void givenAFileThatExists_whenStreamingIntoIt_thenItIsNotOverwritten() throws IOException {
         Path file = Files.writeString(temp.resolve("kept"), "kept");
 
-        assertThatThrownBy(() -> engine.execToFile(stack.containerId(DATABASE_SERVICE), List.of("echo", "new"), file))
+        assertThatThrownBy(() -> engine.execToFile(stack.containerId(DATABASE_SERVICE), List.of("echo", "new"), file, line -> { }))
                 .hasMessageContaining(file.toString());
         assertThat(Files.readString(file)).isEqualTo("kept");
     }

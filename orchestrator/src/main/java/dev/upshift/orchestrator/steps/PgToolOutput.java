@@ -1,0 +1,17 @@
+package dev.upshift.orchestrator.steps;
+
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** What a PostgreSQL tool run with {@code --verbose} said besides its progress: the lines that explain a failure. */
+public final class PgToolOutput {
+
+    private static final Pattern PROGRESS = Pattern.compile("pg_\\w+: (?!(error|warning|detail|hint):).*");
+
+    private PgToolOutput() {
+    }
+
+    public static String errors(String stderr) {
+        return stderr.lines().filter(line -> !PROGRESS.matcher(line).matches()).collect(Collectors.joining("\n")).strip();
+    }
+}
