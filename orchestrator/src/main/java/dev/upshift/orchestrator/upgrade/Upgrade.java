@@ -49,11 +49,10 @@ import dev.upshift.orchestrator.upgrade.rules.DowntimeNeedsApproval;
 import dev.upshift.orchestrator.upgrade.rules.EndedUpgradesStayEnded;
 import dev.upshift.orchestrator.upgrade.rules.NoStepMayBeInProgress;
 import dev.upshift.orchestrator.upgrade.rules.OnlyInterruptedRunsResume;
-import dev.upshift.orchestrator.upgrade.rules.OutcomeMatchesTheStepInProgress;
 import dev.upshift.orchestrator.upgrade.rules.PhaseIsComplete;
 import dev.upshift.orchestrator.upgrade.rules.PointOfNoReturn;
 import dev.upshift.orchestrator.upgrade.rules.PreflightRunsBeforeTheUpgrade;
-import dev.upshift.orchestrator.upgrade.rules.ProgressMatchesTheStepInProgress;
+import dev.upshift.orchestrator.upgrade.rules.ReportMatchesTheStepInProgress;
 import dev.upshift.orchestrator.upgrade.rules.RollbackNeedsAStoppedUpgrade;
 import dev.upshift.orchestrator.upgrade.rules.RunsStartWhenIdle;
 import dev.upshift.orchestrator.upgrade.rules.StepsFollowTheRunbook;
@@ -146,19 +145,19 @@ public class Upgrade {
 
     @CommandHandler
     public void handle(RecordProgress command) {
-        new ProgressMatchesTheStepInProgress(inProgress, command.fact().step()).verify();
+        ReportMatchesTheStepInProgress.progress(inProgress, command.fact().step()).verify();
         apply(command.fact());
     }
 
     @CommandHandler
     public void handle(CompleteStep command) {
-        new OutcomeMatchesTheStepInProgress(inProgress, command.outcome().step()).verify();
+        ReportMatchesTheStepInProgress.outcome(inProgress, command.outcome().step()).verify();
         apply(command.outcome());
     }
 
     @CommandHandler
     public void handle(FailStep command) {
-        new OutcomeMatchesTheStepInProgress(inProgress, command.step()).verify();
+        ReportMatchesTheStepInProgress.outcome(inProgress, command.step()).verify();
         switch (state.status()) {
             case PREFLIGHT_RUNNING -> apply(new PreflightFailed(upgradeId, command.step(), command.reason()));
             case ROLLING_BACK -> apply(new RollbackFailed(upgradeId, command.step(), command.reason(),
