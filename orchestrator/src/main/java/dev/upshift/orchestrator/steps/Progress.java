@@ -1,5 +1,7 @@
 package dev.upshift.orchestrator.steps;
 
+import java.time.Duration;
+
 import dev.upshift.orchestrator.api.StepProgress;
 
 /** Records what a step observes while it is still under way, the moment it happens. */
@@ -7,4 +9,9 @@ import dev.upshift.orchestrator.api.StepProgress;
 public interface Progress {
 
     void record(StepProgress fact);
+
+    /** How often a long transfer of the step records how far it is ({@link TransferMeter}). */
+    default Duration interval() {
+        return TransferMeter.INTERVAL;
+    }
 }

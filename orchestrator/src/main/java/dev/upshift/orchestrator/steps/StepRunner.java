@@ -1,5 +1,6 @@
 package dev.upshift.orchestrator.steps;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,12 +14,14 @@ import dev.upshift.orchestrator.api.StartStep;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.StepProgress;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +36,14 @@ public class StepRunner {
     private final Map<StepKind, StepExecutor> executors;
     private final EventStore eventStore;
     private final CommandGateway commands;
+    private final Duration progressInterval;
 
-    public StepRunner(List<StepExecutor> executors, EventStore eventStore, CommandGateway commands) {
+    public StepRunner(List<StepExecutor> executors, EventStore eventStore, CommandGateway commands,
+                      @Value("${upshift.progress.interval:PT3S}") Duration progressInterval) {
         this.executors = executors.stream().collect(Collectors.toMap(StepExecutor::kind, Function.identity()));
         this.eventStore = eventStore;
         this.commands = commands;
+        this.progressInterval = progressInterval;
     }
 
     @CommandHandler
@@ -47,7 +53,7 @@ public class StepRunner {
         StepOutcome outcome;
         try {
             outcome = execute(step, history(command.upgradeId()),
-                    fact -> commands.sendAndWait(new RecordProgress(command.upgradeId(), fact)));
+                    new RecordedProgress(commands, command.upgradeId(), progressInterval));
         } catch (RuntimeException failure) {
             // Any failure of the I/O must end the step in the log, or the upgrade would wait forever.
             log.warn("step {} of {} failed", step, command.upgradeId(), failure);
@@ -71,5 +77,14 @@ public class StepRunner {
 
     private static String reason(RuntimeException failure) {
         return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+    }
+
+    /** What a step observes while it runs, recorded on its upgrade as it happens. */
+    private record RecordedProgress(CommandGateway commands, String upgradeId, Duration interval) implements Progress {
+
+        @Override
+        public void record(StepProgress fact) {
+            commands.sendAndWait(new RecordProgress(upgradeId, fact));
+        }
     }
 }

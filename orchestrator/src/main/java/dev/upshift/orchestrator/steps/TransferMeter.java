@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records how far a long transfer of a step has got, sparsely: at most one {@link TransferProgressed} every
- * {@link #INTERVAL}, the first one interval after the transfer began (a short transfer records none) and none at
- * the end, which the step's outcome says. Every long step reports through one of these.
+ * interval ({@link #INTERVAL} unless {@code upshift.progress.interval} says otherwise), the first one interval after
+ * the transfer began (a short transfer records none) and none at the end, which the step's outcome says. Every long
+ * step reports through one of these.
  */
 public final class TransferMeter implements LongConsumer {
 
@@ -26,25 +27,27 @@ public final class TransferMeter implements LongConsumer {
     private final String activity;
     private final long total;
     private final String unit;
+    private final Duration interval;
     private final Clock clock;
     private Instant due;
 
     public TransferMeter(Progress progress, String upgradeId, Step step, String activity, long total, String unit,
-                         Clock clock) {
+                         Duration interval, Clock clock) {
         this.progress = progress;
         this.upgradeId = upgradeId;
         this.step = step;
         this.activity = activity;
         this.total = total;
         this.unit = unit;
+        this.interval = interval;
         this.clock = clock;
-        this.due = clock.instant().plus(INTERVAL);
+        this.due = clock.instant().plus(interval);
     }
 
-    /** The meters of a step's transfers, on the system clock. */
+    /** The meters of a step's transfers, at the progress's interval, on the system clock. */
     public static Factory of(Progress progress, String upgradeId, Step step) {
         return (activity, total, unit) -> new TransferMeter(progress, upgradeId, step, activity, total, unit,
-                Clock.systemUTC());
+                progress.interval(), Clock.systemUTC());
     }
 
     /** Reports that done of the total are done now, if the last report is old enough and the transfer not over. */
@@ -54,7 +57,7 @@ public final class TransferMeter implements LongConsumer {
         if (due == null || now.isBefore(due) || done >= total) {
             return;
         }
-        due = now.plus(INTERVAL);
+        due = now.plus(interval);
         try {
             progress.record(new TransferProgressed(upgradeId, step, activity, Math.max(0, done), total, unit));
         } catch (RuntimeException notRecorded) {

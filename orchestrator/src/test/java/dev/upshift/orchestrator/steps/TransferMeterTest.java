@@ -22,7 +22,7 @@ class TransferMeterTest {
 
     private final List<StepProgress> recorded = new ArrayList<>();
     private final MovableClock clock = new MovableClock();
-    private final TransferMeter meter = new TransferMeter(recorded::add, "to17", RESTORE, "restoring", 2_400, "entries",
+    private final TransferMeter meter = new TransferMeter(recorded::add, "to17", RESTORE, "restoring", 2_400, "entries", TransferMeter.INTERVAL,
             clock);
 
     @Test
@@ -52,7 +52,7 @@ class TransferMeterTest {
         TransferMeter refused = new TransferMeter(fact -> {
             attempts.add(clock.instant());
             throw new IllegalStateException("step 3.5 reported progress but no step is in progress");
-        }, "to17", RESTORE, "restoring", 2_400, "entries", clock);
+        }, "to17", RESTORE, "restoring", 2_400, "entries", TransferMeter.INTERVAL, clock);
 
         clock.at(START.plusSeconds(3));
         refused.accept(100);

@@ -15,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -38,6 +40,7 @@ final class Upshift {
     private final Path home;
     private final String store;
     private final boolean storeInEnvironment;
+    private final Map<String, String> environment;
 
     Upshift(Path home) {
         this(home, "jdbc:h2:file:" + home.resolve("store") + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0");
@@ -48,14 +51,26 @@ final class Upshift {
     }
 
     private Upshift(Path home, String store, boolean storeInEnvironment) {
+        this(home, store, storeInEnvironment, Map.of());
+    }
+
+    private Upshift(Path home, String store, boolean storeInEnvironment, Map<String, String> environment) {
         this.home = home;
         this.store = store;
         this.storeInEnvironment = storeInEnvironment;
+        this.environment = environment;
     }
 
     /** The same Upshift, told its store by the environment (UPSHIFT_STORE) instead of --store. */
     Upshift withStoreInEnvironment() {
-        return new Upshift(home, store, true);
+        return new Upshift(home, store, true, environment);
+    }
+
+    /** The same Upshift with a setting in its environment, as an operator's {@code export NAME=VALUE}. */
+    Upshift withEnvironment(String name, String value) {
+        Map<String, String> more = new HashMap<>(environment);
+        more.put(name, value);
+        return new Upshift(home, store, storeInEnvironment, Map.copyOf(more));
     }
 
     /** An Upshift on this home with the stack's database planned for an upgrade to the target, under this id. */
@@ -131,6 +146,7 @@ final class Upshift {
     private ProcessBuilder command(String... arguments) {
         ProcessBuilder builder = new ProcessBuilder(commandLine(arguments));
         builder.environment().put("UPSHIFT_HOME", home.toString());
+        builder.environment().putAll(environment);
         if (storeInEnvironment) {
             builder.environment().put("UPSHIFT_STORE", store);
         }
