@@ -110,7 +110,12 @@ public final class StepNotes {
     /** How far a step's transfer is, while the step runs: "restoring: 1 200 of 2 400 entries (50 %)". */
     public static String progress(TransferProgressed progressed) {
         return progressed.activity() + ": " + count(progressed.done()) + " of " + count(progressed.total()) + " "
-                + progressed.unit() + " (" + progressed.done() * 100 / Math.max(1, progressed.total()) + " %)";
+                + progressed.unit() + " (" + percent(progressed) + " %)";
+    }
+
+    /** How much of the transfer is done, in whole percent (a total of 0 counts as 1). */
+    public static long percent(TransferProgressed progressed) {
+        return progressed.done() * 100 / Math.max(1, progressed.total());
     }
 
     /** Thousands apart, as the runbook writes them: "1 200 000". */

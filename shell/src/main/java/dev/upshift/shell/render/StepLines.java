@@ -59,7 +59,7 @@ public final class StepLines {
             return "  " + step + "  " + elapsed;
         }
         String counts = " " + StepNotes.count(progressed.done()) + "/" + StepNotes.count(progressed.total()) + " "
-                + progressed.unit() + " " + percent(progressed) + " %";
+                + progressed.unit() + " " + StepNotes.percent(progressed) + " %";
         String pace = pace(progressed, startedAt, progressedAt).map(known -> " · " + known.rate() + " · "
                 + Durations.human(known.leftAfter(Duration.between(progressedAt, now))) + " left").orElse("");
         String head = "  " + step.number() + " " + progressed.activity() + " ";
@@ -75,10 +75,6 @@ public final class StepLines {
     private static String bar(TransferProgressed progressed, int cells) {
         int full = (int) (cells * progressed.done() / Math.max(1, progressed.total()));
         return "█".repeat(full) + "░".repeat(cells - full);
-    }
-
-    private static long percent(TransferProgressed progressed) {
-        return progressed.done() * 100 / Math.max(1, progressed.total());
     }
 
     /** The rate since the step started and the time left at that rate; unknown before anything is done. */
