@@ -355,16 +355,23 @@ public class DockerContainerEngine implements ContainerEngine {
         } catch (NotFoundException gone) {
             throw new IllegalStateException("no container " + containerId, gone);
         } catch (ConflictException notRunning) {
-            throw new IllegalStateException("container " + containerId + " is not running", notRunning);
+            throw notRunning(containerId, notRunning);
         }
         LineTee stderrTee = new LineTee(stderr, stderrLines);
         try {
             docker.execStartCmd(execId).exec(new ExecOutput(stdout, stderrTee)).awaitCompletion();
             stderrTee.finish();
+        } catch (ConflictException stoppedMeanwhile) {
+            // the container can exit (and, with a restart policy, be restarting) between create and start
+            throw notRunning(containerId, stoppedMeanwhile);
         } catch (InterruptedException interrupted) {
             throw interrupted(interrupted, "running " + command.get(0) + " in " + containerId);
         }
         return exitCode(execId);
+    }
+
+    private static IllegalStateException notRunning(String containerId, ConflictException conflict) {
+        return new IllegalStateException("container " + containerId + " is not running", conflict);
     }
 
     /** The stream can end a moment before the engine records the exit code. */
