@@ -34,15 +34,10 @@ final class Launcher {
             "--store", "upshift.store",
             "--docker-host", "upshift.docker-host");
     private static final String READ_ONLY_PROFILE = "read-only";
-    private static final String REBUILD_PROFILE = "rebuild";
-    /**
-     * Commands that start no event processor: those that only read the store (they start much faster), and the
-     * rebuild, which replays the store into the read models itself.
-     */
+    /** Commands that only read the store: they create only the beans they use, and start much faster. */
     private static final Map<String, String> PROFILES = Map.of(
             "status", READ_ONLY_PROFILE, "list", READ_ONLY_PROFILE, "log", READ_ONLY_PROFILE,
-            "help", READ_ONLY_PROFILE, "version", READ_ONLY_PROFILE,
-            "rebuild", REBUILD_PROFILE);
+            "help", READ_ONLY_PROFILE, "version", READ_ONLY_PROFILE);
 
     private Launcher() {
     }

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.audit.components.ComponentStatusProjection;
+import dev.upshift.audit.drive.DriveClaims;
 import dev.upshift.audit.log.ExecutionLogProjection;
 import dev.upshift.audit.status.UpgradeStatusProjection;
 import dev.upshift.audit.store.SqlTime;
@@ -17,11 +17,8 @@ import dev.upshift.audit.summary.UpgradeSummaryProjection;
 import dev.upshift.orchestrator.api.FindUpgradeAt;
 import dev.upshift.orchestrator.api.UpgradeAt;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -40,25 +37,23 @@ public class ReplayService {
 
     public static final String READ_MODEL_PREFIX = "ReadModel_";
 
-    private final EventProcessingConfiguration processing;
+    private final DriveClaims drives;
     private final EventStore eventStore;
     private final EventStorageEngine storage;
-    private final TokenStore tokens;
     private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
     private final ListableBeanFactory beans;
     private final ObjectMapper json;
     private final StateReadModels live;
 
-    public ReplayService(EventProcessingConfiguration processing, EventStore eventStore, EventStorageEngine storage,
-                         TokenStore tokens, TransactionManager transactions, JdbcTemplate jdbc,
+    public ReplayService(DriveClaims drives, EventStore eventStore, EventStorageEngine storage,
+                         TransactionManager transactions, JdbcTemplate jdbc,
                          ListableBeanFactory beans, ObjectMapper json, UpgradeStatusProjection status,
                          ExecutionLogProjection log, ComponentStatusProjection components,
                          UpgradeSummaryProjection summary) {
-        this.processing = processing;
+        this.drives = drives;
         this.eventStore = eventStore;
         this.storage = storage;
-        this.tokens = tokens;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.beans = beans;
@@ -68,16 +63,18 @@ public class ReplayService {
 
     /**
      * Rebuilds every read model in one pass over the store, in one transaction: all of them or, on a failure, none.
-     * Read-model processors running in this process are stopped meanwhile and started again afterwards.
+     * Refused while a process drives an upgrade: its events would go into tables being rewritten.
      */
     public RebuildResult rebuild(Consumer<RebuildProgress> progress) {
+        drives.alive().stream().findFirst().ifPresent(claim -> {
+            throw new IllegalStateException(claim.describe(Instant.now())
+                    + "; rebuild when no upgrade is being driven (`upshift list`)");
+        });
         Map<String, List<Object>> readModels = readModels();
-        SinglePassRebuild rebuild = new SinglePassRebuild(tokens, storage, readModels.keySet(),
+        SinglePassRebuild rebuild = new SinglePassRebuild(storage,
                 new ReadModelHandlers(readModels.values().stream().flatMap(List::stream).toList()));
-        try (PausedProcessors paused = PausedProcessors.pause(runningHere(readModels.keySet()))) {
-            long events = transactions.fetchInTransaction(() -> rebuild.run(storedEvents(), progress));
-            return new RebuildResult(events, List.copyOf(readModels.keySet()));
-        }
+        long events = transactions.fetchInTransaction(() -> rebuild.run(storedEvents(), progress));
+        return new RebuildResult(events, List.copyOf(readModels.keySet()));
     }
 
     /** Where an upgrade stood at an instant (its events up to then), or now (the live read models) for a null instant. */
@@ -112,13 +109,6 @@ public class ReplayService {
             }
         }
         return readModels;
-    }
-
-    private List<StreamingEventProcessor> runningHere(Set<String> processingGroups) {
-        return processingGroups.stream()
-                .flatMap(group -> processing.eventProcessor(group, StreamingEventProcessor.class).stream())
-                .filter(StreamingEventProcessor::isRunning)
-                .toList();
     }
 
     private long storedEvents() {

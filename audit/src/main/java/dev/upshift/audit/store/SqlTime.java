@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Instants to and from JDBC timestamps, null-safe. An event's time may be finer than a timestamp column keeps
- * (H2 and PostgreSQL keep microseconds, and round): read models keep it truncated, so that a time they show never
- * lies after the event's own and {@code replay --at} that time includes the event.
+ * Instants to and from JDBC timestamps, null-safe. An event's time is finer than Axon's JDBC event store keeps
+ * (milliseconds): read models, written as the event is stored or rebuilt from the store, keep it truncated the same
+ * way, so that a rebuild changes no time they show and {@code replay --at} that time includes the event.
  */
 public final class SqlTime {
 
@@ -24,6 +24,6 @@ public final class SqlTime {
 
     /** An instant as the read models keep it. */
     public static Instant stored(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS);
+        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -37,7 +37,8 @@ public class StoreConfiguration {
             ((JdbcEventStorageEngine) events).createSchema(kind.eventTables());
             ((JdbcTokenStore) tokens).createSchema(kind.tokenTables());
             ((JdbcSagaStore) sagas).createSchema();
-            new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql")).execute(dataSource);
+            new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql"),
+                    new ClassPathResource("db/drive-claims.sql")).execute(dataSource);
             AddedColumns.addMissing(dataSource);
         } catch (SQLException | RuntimeException unavailable) {
             throw new StoreUnavailable(url, unavailable);

@@ -10,10 +10,12 @@ import dev.upshift.orchestrator.api.FindAuditTrail;
 import dev.upshift.orchestrator.api.UpgradeEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,18 +28,28 @@ public class AuditTrailProjection {
 
     public static final String PROCESSING_GROUP = "ReadModel_AuditTrail";
 
+    private static final EventSchema EVENTS = EventSchema.builder().build();
+
     private final JdbcTemplate jdbc;
 
     public AuditTrailProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** One handler for every event (Axon calls only the most specific one); the token gives the global index. */
+    /**
+     * One handler for every event (Axon calls only the most specific one). The global index is the token's when
+     * the event comes from reading the store (a rebuild), else its own row's: the handler then runs in the
+     * transaction that stored it.
+     */
     @EventHandler
-    void on(UpgradeEvent event, @Timestamp Instant at, @SequenceNumber Long sequence, TrackingToken token,
+    void on(UpgradeEvent event, EventMessage<?> message, @Timestamp Instant at, @SequenceNumber Long sequence,
             @MetaDataValue("actor") String actor, @MetaDataValue("host") String host) {
-        long position = token.position().orElseThrow(() ->
-                new IllegalStateException("the audit trail needs a store whose tokens have a position"));
+        long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? tracked.trackingToken().position().orElseThrow(() ->
+                        new IllegalStateException("the audit trail needs a store whose tokens have a position"))
+                : jdbc.queryForObject("SELECT " + EVENTS.globalIndexColumn() + " FROM " + EVENTS.domainEventTable()
+                        + " WHERE " + EVENTS.aggregateIdentifierColumn() + " = ? AND "
+                        + EVENTS.sequenceNumberColumn() + " = ?", Long.class, event.upgradeId(), sequence);
         String type = event.getClass().getSimpleName();
         String summary = EventSummaries.of(event);
         // a redelivered event (at-least-once) overwrites its own row

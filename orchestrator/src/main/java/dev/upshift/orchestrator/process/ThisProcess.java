@@ -16,7 +16,7 @@ public class ThisProcess {
     private final String name;
 
     public ThisProcess() {
-        this(System.getProperty("user.name") + ", pid " + ProcessHandle.current().pid() + " on " + host());
+        this(System.getProperty("user.name") + ", pid " + ProcessHandle.current().pid() + " on " + hostName());
     }
 
     public ThisProcess(String name) {
@@ -31,7 +31,7 @@ public class ThisProcess {
         return name.equals(runner);
     }
 
-    private static String host() {
+    public static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException unnamed) {

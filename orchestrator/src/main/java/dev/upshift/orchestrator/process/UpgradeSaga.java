@@ -28,6 +28,7 @@ import dev.upshift.orchestrator.api.UpgradePlanned;
 import dev.upshift.orchestrator.api.WaitAtGate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
@@ -35,11 +36,11 @@ import org.axonframework.spring.stereotype.Saga;
 
 /**
  * Drives an upgrade through its runbook: on each event it decides which step comes next — or a gate, a
- * pause, the end, or the compensation — and asks for it. It never does I/O itself, and its processor starts
- * at the head of the stream so that it never re-runs history. A passed or failed pre-flight, the approval
- * gate and a pause are rests, not ends: the saga lives until the upgrade completes or is rolled back.
- * Only the process that started or resumed the run (its {@code runner}) asks for steps: every other process
- * of the store sees the same events and leaves them be.
+ * pause, the end, or the compensation — and asks for it. It never does I/O itself. It handles each event in the
+ * process that stored it, in the same transaction (its state is a row of the store), so it never re-runs history.
+ * A passed or failed pre-flight, the approval gate and a pause are rests, not ends: the saga lives until the
+ * upgrade completes or is rolled back. Only the process that started or resumed the run (its {@code runner})
+ * asks for steps: another process that stores an event of the upgrade (an {@code approve}) leaves them be.
  */
 @Saga
 @ProcessingGroup(UpgradeSaga.PROCESSING_GROUP)
@@ -71,7 +72,7 @@ public class UpgradeSaga {
         lastCompleted = null;
         runner = event.runner();
         if (self.runs(runner)) {
-            commands.send(new RunStep(event.upgradeId(), runbook.first(Phase.PREFLIGHT)));
+            send(commands, new RunStep(event.upgradeId(), runbook.first(Phase.PREFLIGHT)));
         }
     }
 
@@ -105,7 +106,7 @@ public class UpgradeSaga {
         if (step.phase() == Phase.ROLLBACK) {
             rollBackAfter(event.upgradeId(), step, commands);
         } else if (runbook.isLastOf(Phase.PREFLIGHT, step)) {
-            commands.send(new PassPreflight(event.upgradeId()));
+            send(commands, new PassPreflight(event.upgradeId()));
         } else {
             proceedAfter(event.upgradeId(), step, commands);
         }
@@ -126,11 +127,11 @@ public class UpgradeSaga {
             return;
         }
         if (event.inProgress() != null) {
-            commands.send(new RunStep(event.upgradeId(), event.inProgress()));
+            send(commands, new RunStep(event.upgradeId(), event.inProgress()));
         } else if (rollbackSteps != null) {
             rollBackAfter(event.upgradeId(), lastRolledBack, commands);
         } else if (failure != null) {
-            commands.send(new InitiateRollback(event.upgradeId(), failure, QUICK, true, false, runner));
+            send(commands, new InitiateRollback(event.upgradeId(), failure, QUICK, true, false, runner));
         } else if (lastCompleted != null) {
             proceedAfter(event.upgradeId(), lastCompleted, commands);
         }
@@ -140,7 +141,7 @@ public class UpgradeSaga {
     public void on(StepFailed event, CommandGateway commands, ThisProcess self) {
         failure = "step " + event.step() + " failed: " + event.reason();
         if (self.runs(runner)) {
-            commands.send(new InitiateRollback(event.upgradeId(), failure, QUICK, true, false, runner));
+            send(commands, new InitiateRollback(event.upgradeId(), failure, QUICK, true, false, runner));
         }
     }
 
@@ -173,6 +174,18 @@ public class UpgradeSaga {
         // what is left is the operator's, as the event says
     }
 
+    /**
+     * The saga handles the events inside the transaction that stores them: the command it sends runs once they
+     * are committed, so that its handler finds them in the store.
+     */
+    private static void send(CommandGateway commands, Object command) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(committed -> commands.send(command));
+        } else {
+            commands.send(command);
+        }
+    }
+
     /** --until names a phase ("2": pause before Phase 3) or a step ("3.5": pause right after it). */
     private boolean pausesAfter(Step step, Step next) {
         if (until == null) {
@@ -193,7 +206,7 @@ public class UpgradeSaga {
     /** The compensating step after the given one (the first after null), or the end of the rollback. */
     private void rollBackAfter(String upgradeId, Step step, CommandGateway commands) {
         int next = step == null ? 0 : rollbackSteps.indexOf(step) + 1;
-        commands.send(next < rollbackSteps.size()
+        send(commands, next < rollbackSteps.size()
                 ? new RunStep(upgradeId, rollbackSteps.get(next))
                 : new CompleteRollback(upgradeId));
     }
@@ -203,15 +216,15 @@ public class UpgradeSaga {
         Step next = runbook.after(step).orElse(null);
         if (next == null || next.phase() == Phase.CLEANUP) {
             running = false;
-            commands.send(new CompleteUpgrade(upgradeId));
+            send(commands, new CompleteUpgrade(upgradeId));
         } else if (pausesAfter(step, next)) {
             running = false;
-            commands.send(new PauseRun(upgradeId, step.number()));
+            send(commands, new PauseRun(upgradeId, step.number()));
         } else if (next.kind() == StepKind.STOP_DEPENDENTS && !approved) {
             running = false;
-            commands.send(new WaitAtGate(upgradeId));
+            send(commands, new WaitAtGate(upgradeId));
         } else {
-            commands.send(new RunStep(upgradeId, next));
+            send(commands, new RunStep(upgradeId, next));
         }
     }
 }

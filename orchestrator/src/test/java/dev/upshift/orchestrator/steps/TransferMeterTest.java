@@ -2,13 +2,12 @@ package dev.upshift.orchestrator.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.upshift.orchestrator.MovableClock;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepProgress;
@@ -21,7 +20,7 @@ class TransferMeterTest {
     private static final Instant START = Instant.parse("2026-11-30T19:20:00Z");
 
     private final List<StepProgress> recorded = new ArrayList<>();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(START);
     private final TransferMeter meter = new TransferMeter(recorded::add, "to17", RESTORE, "restoring", 2_400, "entries", TransferMeter.INTERVAL,
             clock);
 
@@ -60,30 +59,5 @@ class TransferMeterTest {
         refused.accept(200);
 
         assertThat(attempts).containsExactly(START.plusSeconds(3));
-    }
-
-    /** A clock the test moves; the meter reads it once when made and at each report. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now = START;
-
-        void at(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

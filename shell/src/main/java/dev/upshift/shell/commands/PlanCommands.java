@@ -23,15 +23,12 @@ public class PlanCommands {
     private final UpgradePlanner planner;
     private final CommandGateway commands;
     private final Upgrades upgrades;
-    private final UpgradeProgress progress;
     private final ObjectMapper json;
 
-    public PlanCommands(UpgradePlanner planner, CommandGateway commands, Upgrades upgrades,
-                           UpgradeProgress progress, ObjectMapper json) {
+    public PlanCommands(UpgradePlanner planner, CommandGateway commands, Upgrades upgrades, ObjectMapper json) {
         this.planner = planner;
         this.commands = commands;
         this.upgrades = upgrades;
-        this.progress = progress;
         this.json = JsonOutput.indented(json);
     }
 
@@ -54,7 +51,6 @@ public class PlanCommands {
             throw new InvalidInput("upgrade '" + upgradeId + "' already exists; choose another --id");
         }
         commands.sendAndWait(new PlanUpgrade(upgradeId, plan));
-        progress.awaitProjections();
         return asJson ? json.writeValueAsString(upgrades.document(upgrades.view(upgradeId)))
                 : Views.plan(upgradeId, plan) + "\nNext: upshift preflight " + upgradeId;
     }

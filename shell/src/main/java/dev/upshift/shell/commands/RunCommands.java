@@ -5,6 +5,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.upshift.audit.drive.Drive;
+import dev.upshift.audit.drive.DriveClaims;
 import dev.upshift.orchestrator.api.ApproveDowntime;
 import dev.upshift.orchestrator.api.InitiateRollback;
 import dev.upshift.orchestrator.api.ResumeRun;
@@ -23,8 +25,8 @@ import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
 
 /**
- * The commands that move an upgrade: each sends one command, then stays until the saga reaches a gate or an
- * end and the read models have caught up, and exits with what that rest means.
+ * The commands that move an upgrade: each claims the upgrade for this process, sends one command, then stays until
+ * the saga reaches a gate or an end, and exits with what that rest means.
  */
 @Command(group = "Upgrade")
 public class RunCommands {
@@ -35,15 +37,17 @@ public class RunCommands {
     private final ThisProcess self;
     private final ObjectMapper json;
     private final StepFollowing following;
+    private final DriveClaims drives;
 
     public RunCommands(CommandGateway commands, Upgrades upgrades, UpgradeProgress progress, ThisProcess self,
-                       ObjectMapper json, StepFollowing following) {
+                       ObjectMapper json, StepFollowing following, DriveClaims drives) {
         this.commands = commands;
         this.upgrades = upgrades;
         this.progress = progress;
         this.self = self;
         this.json = JsonOutput.indented(json);
         this.following = following;
+        this.drives = drives;
     }
 
     @Command(command = "preflight", description = "Run Phase 0 (read-only checks) against the live stack.")
@@ -53,9 +57,7 @@ public class RunCommands {
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
-        StepFollower steps = following.follow(upgradeId, asJson);
-        commands.sendAndWait(new StartPreflight(upgradeId, self.name()));
-        return outcome(upgradeId, asJson, steps);
+        return drive(upgradeId, asJson, new StartPreflight(upgradeId, self.name()));
     }
 
     @Command(command = "run", description = "Run the upgrade from where it stands, up to a gate or the end.")
@@ -71,9 +73,7 @@ public class RunCommands {
             throw new InvalidInput("--until takes a phase (0 to 5) or a step of this upgrade's runbook (e.g. 3.5), not '"
                     + until + "'");
         }
-        StepFollower steps = following.follow(upgradeId, asJson);
-        commands.sendAndWait(new StartRun(upgradeId, self.name(), until, yes));
-        return outcome(upgradeId, asJson, steps);
+        return drive(upgradeId, asJson, new StartRun(upgradeId, self.name(), until, yes));
     }
 
     @Command(command = "advance", description = "Continue an upgrade that waits at the gate or a pause.")
@@ -91,7 +91,6 @@ public class RunCommands {
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId) {
         upgrades.requireExisting(upgradeId);
         commands.sendAndWait(new ApproveDowntime(upgradeId));
-        progress.awaitProjections();
         return "Downtime approved. Next: upshift advance " + upgradeId;
     }
 
@@ -102,9 +101,7 @@ public class RunCommands {
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
-        StepFollower steps = following.follow(upgradeId, asJson);
-        commands.sendAndWait(new ResumeRun(upgradeId, self.name()));
-        return outcome(upgradeId, asJson, steps);
+        return drive(upgradeId, asJson, new ResumeRun(upgradeId, self.name()));
     }
 
     @Command(command = "rollback", description = "Undo the upgrade: the old server on its untouched volume, the dependents on it.")
@@ -128,10 +125,8 @@ public class RunCommands {
                     : "A rollback stops the stack and brings back the old server on its untouched volume. Confirm with: "
                             + confirm);
         }
-        StepFollower steps = following.follow(upgradeId, asJson);
-        commands.sendAndWait(new InitiateRollback(upgradeId, "requested by the operator", mode, false, acceptDataLoss,
-                self.name()));
-        return outcome(upgradeId, asJson, steps);
+        return drive(upgradeId, asJson, new InitiateRollback(upgradeId, "requested by the operator", mode, false,
+                acceptDataLoss, self.name()));
     }
 
     private Set<String> pausePoints(String upgradeId) {
@@ -141,19 +136,28 @@ public class RunCommands {
     }
 
     /**
-     * Prints the steps as they happen while it waits for the rest the upgrade reaches, then turns that rest into
-     * output (text or JSON) and an exit code.
+     * Drives the upgrade from this process — refused, changing nothing, while another live process drives it — by
+     * sending the command, then prints the steps as they happen while it waits for the rest the upgrade reaches,
+     * and turns that rest into output (text or JSON) and an exit code.
      */
-    private String outcome(String upgradeId, boolean asJson, StepFollower steps) throws JsonProcessingException {
-        UpgradeView view = progress.await(upgradeId, upgrade -> upgrade.status().resting(), steps::poll);
-        steps.finish();
-        String answer = asJson ? json.writeValueAsString(upgrades.document(view))
-                : Outcomes.text(view, upgrades.log(upgradeId));
-        int exitCode = exitCode(view.status());
-        if (exitCode != 0) {
-            throw new CommandOutcome(exitCode, answer);
+    private String drive(String upgradeId, boolean asJson, Object command) throws JsonProcessingException {
+        try (Drive drive = drives.take(upgradeId, self.name())) {
+            StepFollower steps = following.follow(upgradeId, asJson);
+            commands.sendAndWait(command);
+            UpgradeView view = progress.await(upgradeId, upgrade -> upgrade.status().resting(),
+                    "a rest (a gate, a pause or an end)", () -> {
+                        steps.poll();
+                        drive.keepAlive();
+                    });
+            steps.finish();
+            String answer = asJson ? json.writeValueAsString(upgrades.document(view))
+                    : Outcomes.text(view, upgrades.log(upgradeId));
+            int exitCode = exitCode(view.status());
+            if (exitCode != 0) {
+                throw new CommandOutcome(exitCode, answer);
+            }
+            return answer;
         }
-        return answer;
     }
 
     private static int exitCode(UpgradeStatus rest) {

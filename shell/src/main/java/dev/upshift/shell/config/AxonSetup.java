@@ -2,25 +2,20 @@ package dev.upshift.shell.config;
 
 import java.util.List;
 
-import dev.upshift.orchestrator.process.UpgradeSaga;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.messaging.StreamableMessageSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * How Axon runs here. Commands are handled on their own threads, so that a step's I/O runs outside the saga's
- * unit of work and each step's events are stored the moment it ends. The saga starts at the head of the
- * stream (it must never re-run history); the read models start at its tail. The read-only commands start no
- * processor at all ({@code upshift.event-processors.auto-start: false}). Interceptor beans such as
+ * unit of work and each step's events are stored the moment it ends. Interceptor beans such as
  * {@link InFlightCommands} are registered by Axon's auto-configuration.
  */
 @Configuration
@@ -40,18 +35,16 @@ public class AxonSetup {
         return new SimpleCorrelationDataProvider(Actor.USER, Actor.HOST);
     }
 
+    /**
+     * Every handler runs in the process that stores the events, inside the transaction that stores them: the read
+     * models never lag behind the store nor hold anything another process waits for, and each process drives the
+     * upgrades it started (docs/architecture.md, "Who drives an upgrade"). A handler's failure fails the command
+     * whose events it handles, so that events and read models never disagree.
+     */
     @Bean
-    public ConfigurerModule eventProcessors(@Value("${upshift.event-processors.auto-start:true}") boolean autoStart) {
-        return configurer -> configurer.eventProcessing(processing -> {
-            processing.usingTrackingEventProcessors();
-            processing.registerTrackingEventProcessorConfiguration(config ->
-                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                            .andInitialTrackingToken(StreamableMessageSource::createTailToken)
-                            .andAutoStart(autoStart));
-            processing.registerTrackingEventProcessorConfiguration(UpgradeSaga.PROCESSING_GROUP, config ->
-                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                            .andInitialTrackingToken(StreamableMessageSource::createHeadToken)
-                            .andAutoStart(autoStart));
-        });
+    public ConfigurerModule eventProcessors() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingSubscribingEventProcessors()
+                .registerDefaultListenerInvocationErrorHandler(any -> PropagatingErrorHandler.instance()));
     }
 }
