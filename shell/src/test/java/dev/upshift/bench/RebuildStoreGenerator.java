@@ -13,11 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.upshift.orchestrator.SamplePlans;
 import dev.upshift.orchestrator.api.BackupCreated;
 import dev.upshift.orchestrator.api.CompleteStep;
-import dev.upshift.orchestrator.api.CompleteUpgrade;
 import dev.upshift.orchestrator.api.ContainerStarted;
 import dev.upshift.orchestrator.api.DatabaseFenced;
 import dev.upshift.orchestrator.api.EventSamples;
-import dev.upshift.orchestrator.api.PassPreflight;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.PlanUpgrade;
 import dev.upshift.orchestrator.api.RecordProgress;
@@ -110,24 +108,22 @@ public final class RebuildStoreGenerator {
     private long upgrade(String id) {
         long events = 0;
         events += send(new PlanUpgrade(id, plan), 1);
-        events += send(new StartPreflight(id, RUNNER), 1);
+        events += send(new StartPreflight(id, RUNNER), 2); // PreflightStarted, StepDue
         for (Step step : runbook.inPhase(Phase.PREFLIGHT)) {
-            events += step(id, step);
+            events += step(id, step); // the last one's decision: PreflightPassed
         }
-        events += send(new PassPreflight(id), 1);
-        events += send(new StartRun(id, RUNNER, null, true), 2); // DowntimeApproved, RunStarted
+        events += send(new StartRun(id, RUNNER, null, true), 3); // DowntimeApproved, RunStarted, StepDue
         for (Step step : runbook.steps()) {
             if (step.phase() != Phase.PREFLIGHT) {
-                events += step(id, step);
+                events += step(id, step); // the last one's decision: UpgradeCompleted
             }
         }
-        events += send(new CompleteUpgrade(id), 1);
         return events;
     }
 
     private long eventsPerUpgrade() {
-        long steps = runbook.steps().stream().mapToLong(step -> 2 + progress(step).size()).sum();
-        return 1 + 1 + 1 + 2 + steps + 1;
+        long steps = runbook.steps().stream().mapToLong(step -> 3 + progress(step).size()).sum();
+        return 1 + 2 + 3 + steps;
     }
 
     private long step(String id, Step step) {
@@ -135,7 +131,8 @@ public final class RebuildStoreGenerator {
         for (Class<? extends StepProgress> fact : progress(step)) {
             events += send(new RecordProgress(id, (StepProgress) sample(fact, id, step)), 1);
         }
-        return events + send(new CompleteStep(id, (StepOutcome) sample(outcome(step.kind()), id, step)), 1);
+        // the outcome, and the aggregate's decision of what comes next
+        return events + send(new CompleteStep(id, (StepOutcome) sample(outcome(step.kind()), id, step)), 2);
     }
 
     private long send(Object command, long events) {

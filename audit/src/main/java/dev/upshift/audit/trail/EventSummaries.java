@@ -29,6 +29,7 @@ import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepFailed;
 import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.StepStarted;
+import dev.upshift.orchestrator.api.StepDue;
 import dev.upshift.orchestrator.api.TransferProgressed;
 import dev.upshift.orchestrator.api.UpgradeCompleted;
 import dev.upshift.orchestrator.api.UpgradePlan;
@@ -57,6 +58,7 @@ public final class EventSummaries {
         summary(DatabaseFenced.class, fenced -> "Database fenced: new connections refused (limit was "
                 + fenced.previousConnectionLimit() + "), " + fenced.terminatedSessions() + " sessions ended, rows of "
                 + fenced.tables().size() + " tables counted");
+        summary(StepDue.class, due -> due.step().number() + " due, for " + due.runner());
         summary(TransferProgressed.class, progressed -> progressed.step().number() + " "
                 + StepNotes.progress(progressed));
         summary(ContainerStarted.class, started -> "New server started from " + started.image());

@@ -7,15 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 import dev.upshift.orchestrator.api.ApproveDowntime;
-import dev.upshift.orchestrator.api.CompleteRollback;
 import dev.upshift.orchestrator.api.CompleteStep;
-import dev.upshift.orchestrator.api.CompleteUpgrade;
 import dev.upshift.orchestrator.api.DowntimeApproved;
 import dev.upshift.orchestrator.api.DowntimeGateReached;
 import dev.upshift.orchestrator.api.FailStep;
 import dev.upshift.orchestrator.api.InitiateRollback;
-import dev.upshift.orchestrator.api.PassPreflight;
-import dev.upshift.orchestrator.api.PauseRun;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.PlanUpgrade;
 import dev.upshift.orchestrator.api.PreflightFailed;
@@ -34,6 +30,7 @@ import dev.upshift.orchestrator.api.StartPreflight;
 import dev.upshift.orchestrator.api.StartRun;
 import dev.upshift.orchestrator.api.StartStep;
 import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepDue;
 import dev.upshift.orchestrator.api.StepFailed;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepOutcome;
@@ -43,13 +40,11 @@ import dev.upshift.orchestrator.api.UpgradeEvent;
 import dev.upshift.orchestrator.api.UpgradePlanned;
 import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.UpgradeStatus;
-import dev.upshift.orchestrator.api.WaitAtGate;
 import dev.upshift.orchestrator.upgrade.rules.ApprovalComesBeforeTheDowntime;
 import dev.upshift.orchestrator.upgrade.rules.DowntimeNeedsApproval;
 import dev.upshift.orchestrator.upgrade.rules.EndedUpgradesStayEnded;
 import dev.upshift.orchestrator.upgrade.rules.NoStepMayBeInProgress;
 import dev.upshift.orchestrator.upgrade.rules.OnlyInterruptedRunsResume;
-import dev.upshift.orchestrator.upgrade.rules.PhaseIsComplete;
 import dev.upshift.orchestrator.upgrade.rules.PointOfNoReturn;
 import dev.upshift.orchestrator.upgrade.rules.PreflightRunsBeforeTheUpgrade;
 import dev.upshift.orchestrator.upgrade.rules.ReportMatchesTheStepInProgress;
@@ -62,22 +57,28 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One upgrade of one database. It decides whether a command is legal in the upgrade's state and records
- * the decision; the I/O happens in the step executors. Its event stream's sequence is the lock that keeps
- * two processes from running the same upgrade.
+ * One upgrade of one database, and the one place that decides: whether a command is legal in the upgrade's state,
+ * and, once a step has ended or a run (re)started, what comes next — recorded as events ({@link #decide}). The I/O
+ * happens in the step executors. Its event stream's sequence is the lock that keeps two processes from running
+ * the same upgrade.
  */
 @Aggregate
 public class Upgrade {
+
+    /** The one rollback mode: the old server on its untouched volume. */
+    private static final String QUICK = "quick";
 
     @AggregateIdentifier
     private String upgradeId;
     private Runbook runbook;
     private UpgradeState state;
     private String runner;
+    private String until;
     private boolean approved;
     private Step inProgress;
     private Step lastCompleted;
     private Step failed;
+    private String failure;
     private List<Step> rollbackSteps = List.of();
     private Step lastRolledBack;
     private final Set<StepKind> started = EnumSet.noneOf(StepKind.class);
@@ -96,6 +97,7 @@ public class Upgrade {
         new NoStepMayBeInProgress(upgradeId, inProgress).verify();
         new PreflightRunsBeforeTheUpgrade(upgradeId, state.status()).verify();
         apply(new PreflightStarted(upgradeId, command.runner()));
+        decide();
     }
 
     @CommandHandler
@@ -109,12 +111,14 @@ public class Upgrade {
         if (state.status() == UpgradeStatus.PLANNED || state.status() == UpgradeStatus.PREFLIGHT_FAILED) {
             apply(new PreflightStarted(upgradeId, command.runner()));
         }
+        decide();
     }
 
     @CommandHandler
     public void handle(ResumeRun command) {
         new OnlyInterruptedRunsResume(upgradeId, state.status()).verify();
         apply(new RunResumed(upgradeId, command.runner(), inProgress));
+        decide();
     }
 
     @CommandHandler
@@ -124,16 +128,6 @@ public class Upgrade {
         if (!approved) {
             apply(new DowntimeApproved(upgradeId));
         }
-    }
-
-    @CommandHandler
-    public void handle(WaitAtGate command) {
-        apply(new DowntimeGateReached(upgradeId));
-    }
-
-    @CommandHandler
-    public void handle(PauseRun command) {
-        apply(new RunPaused(upgradeId, command.after()));
     }
 
     @CommandHandler
@@ -153,6 +147,7 @@ public class Upgrade {
     public void handle(CompleteStep command) {
         ReportMatchesTheStepInProgress.outcome(inProgress, command.outcome().step()).verify();
         apply(command.outcome());
+        decide();
     }
 
     @CommandHandler
@@ -164,19 +159,7 @@ public class Upgrade {
                     LeftForTheOperator.after(command.step(), rollbackSteps)));
             default -> apply(new StepFailed(upgradeId, command.step(), command.reason()));
         }
-    }
-
-    @CommandHandler
-    public void handle(PassPreflight command) {
-        List<Step> checks = runbook.inPhase(Phase.PREFLIGHT);
-        new PhaseIsComplete(Phase.PREFLIGHT, checks.get(checks.size() - 1), lastCompleted).verify();
-        apply(new PreflightPassed(upgradeId));
-    }
-
-    @CommandHandler
-    public void handle(CompleteUpgrade command) {
-        new PhaseIsComplete(Phase.VALIDATE, runbook.steps().get(runbook.steps().size() - 1), lastCompleted).verify();
-        apply(new UpgradeCompleted(upgradeId));
+        decide();
     }
 
     @CommandHandler
@@ -186,13 +169,69 @@ public class Upgrade {
                 command.acceptDataLoss()).verify();
         apply(new RollbackInitiated(upgradeId, command.reason(), failed != null ? failed : lastCompleted,
                 command.mode(), command.automatic(), Compensation.stepsFor(started), command.runner()));
+        decide();
     }
 
-    @CommandHandler
-    public void handle(CompleteRollback command) {
-        Step last = rollbackSteps.isEmpty() ? null : rollbackSteps.get(rollbackSteps.size() - 1);
-        new PhaseIsComplete(Phase.ROLLBACK, last, lastRolledBack).verify();
-        apply(new RollbackCompleted(upgradeId));
+    /**
+     * What comes now, decided here and recorded: the step due (for the runner to run), or the pre-flight passed,
+     * the gate, the pause, the completion, the automatic compensation of a failed step, the rollback's end. Called
+     * after every command that starts, resumes or ends a step; a rest decides nothing.
+     */
+    private void decide() {
+        if (inProgress != null) {
+            apply(new StepDue(upgradeId, inProgress, runner)); // resumed: the interrupted step is checked and finished
+            return;
+        }
+        switch (state.status()) {
+            case PREFLIGHT_RUNNING -> {
+                Step next = nextStep();
+                if (next != null) {
+                    apply(new StepDue(upgradeId, next, runner));
+                } else {
+                    apply(new PreflightPassed(upgradeId));
+                    decide();
+                }
+            }
+            case RUNNING -> proceedAfter(lastCompleted);
+            case FAILED -> {
+                apply(new RollbackInitiated(upgradeId, "step " + failed + " failed: " + failure, failed, QUICK, true,
+                        Compensation.stepsFor(started), runner));
+                decide();
+            }
+            case ROLLING_BACK -> {
+                Step next = nextStep();
+                apply(next != null ? new StepDue(upgradeId, next, runner) : new RollbackCompleted(upgradeId));
+            }
+            default -> {
+                // at rest: a gate, a pause, an end, a failed pre-flight or rollback
+            }
+        }
+    }
+
+    /** After a step of the run: the next one, unless the run pauses there, the downtime awaits approval, or all is done. */
+    private void proceedAfter(Step step) {
+        Step next = runbook.after(step).filter(after -> after.phase() != Phase.CLEANUP).orElse(null);
+        if (next == null) {
+            apply(new UpgradeCompleted(upgradeId));
+        } else if (pausesBetween(step, next)) {
+            apply(new RunPaused(upgradeId, step.number()));
+        } else if (new DowntimeNeedsApproval(upgradeId, next, approved).isViolated()) {
+            apply(new DowntimeGateReached(upgradeId));
+        } else {
+            apply(new StepDue(upgradeId, next, runner));
+        }
+    }
+
+    /** --until names a phase ("2": pause before Phase 3) or a step ("3.5": pause right after it). */
+    private boolean pausesBetween(Step step, Step next) {
+        if (until == null) {
+            return false;
+        }
+        if (until.contains(".")) {
+            return step.number().equals(until);
+        }
+        int phase = Integer.parseInt(until);
+        return step.phase().number() <= phase && next.phase().number() > phase;
     }
 
     /** The step the runbook says comes now, or null when none is due (a gate, a pause, an end). */
@@ -219,10 +258,12 @@ public class Upgrade {
         if (event instanceof UpgradePlanned planned) {
             upgradeId = planned.upgradeId();
             runbook = Runbook.of(planned.plan());
-        } else if (event instanceof PreflightStarted) {
+        } else if (event instanceof PreflightStarted preflight) {
             lastCompleted = null;
+            runner = preflight.runner();
         } else if (event instanceof RunStarted run) {
             runner = run.runner();
+            until = run.until();
         } else if (event instanceof RunResumed run) {
             runner = run.runner();
         } else if (event instanceof DowntimeApproved) {
@@ -235,10 +276,12 @@ public class Upgrade {
         } else if (event instanceof StepFailed stepFailed) {
             inProgress = null;
             failed = stepFailed.step();
+            failure = stepFailed.reason();
         } else if (event instanceof RollbackInitiated rollback) {
             inProgress = null;
             rollbackSteps = rollback.steps();
             lastRolledBack = null;
+            runner = rollback.runner();
         } else if (event instanceof PreflightFailed || event instanceof RollbackFailed) {
             inProgress = null;
         }

@@ -94,6 +94,7 @@ public final class EventSamples {
                     new DatabaseStopped(ID, step("3.2"), OLD_CONTAINER_ID, databaseSpec()),
                     new VolumeSnapshotted(ID, step("3.3"), "makapix_pg_data", "makapix_pg_data_pg17"),
                     new ContainerRemoved(ID, step("3.4"), OLD_CONTAINER_ID, "makapix-db-1"),
+                    new StepDue(ID, step("3.5"), RUNNER),
                     new ContainerStarted(ID, step("3.5"), NEW_CONTAINER_ID, "postgres:17-alpine"),
                     new TransferProgressed(ID, step("3.5"), "restoring", 1_200, 2_400, "entries"),
                     new DataRestored(ID, step("3.5"), NEW_CONTAINER_ID, FINAL_DUMP.path()),

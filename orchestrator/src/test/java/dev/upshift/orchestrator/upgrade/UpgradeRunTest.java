@@ -2,13 +2,21 @@ package dev.upshift.orchestrator.upgrade;
 
 import static dev.upshift.orchestrator.SamplePlans.RUNNER;
 import static dev.upshift.orchestrator.SamplePlans.UPGRADE_ID;
+import static dev.upshift.orchestrator.upgrade.Histories.OTHER;
+import static dev.upshift.orchestrator.upgrade.Histories.RUNBOOK;
+import static dev.upshift.orchestrator.upgrade.Histories.completedUpTo;
+import static dev.upshift.orchestrator.upgrade.Histories.planned;
+import static dev.upshift.orchestrator.upgrade.Histories.preflightPassed;
+import static dev.upshift.orchestrator.upgrade.Histories.rollingBack;
+import static dev.upshift.orchestrator.upgrade.Histories.running;
+import static dev.upshift.orchestrator.upgrade.Histories.step;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.upshift.orchestrator.SamplePlans;
 import dev.upshift.orchestrator.api.ApproveDowntime;
-import dev.upshift.orchestrator.api.CompleteRollback;
+import dev.upshift.orchestrator.api.CompleteStep;
 import dev.upshift.orchestrator.api.DataRestored;
 import dev.upshift.orchestrator.api.DependentsStopped;
 import dev.upshift.orchestrator.api.DowntimeApproved;
@@ -29,6 +37,7 @@ import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.StartRun;
 import dev.upshift.orchestrator.api.StartStep;
 import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepDue;
 import dev.upshift.orchestrator.api.StepFailed;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepStarted;
@@ -36,38 +45,31 @@ import dev.upshift.orchestrator.api.TransferProgressed;
 import dev.upshift.orchestrator.api.UpgradeCompleted;
 import dev.upshift.orchestrator.api.UpgradePlanned;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The rules of a run: who may run, the downtime gate, the point of no return, what a rollback undoes. */
 class UpgradeRunTest {
 
-    private static final Runbook RUNBOOK = Runbook.of(SamplePlans.makapix());
     private static final Step FIRST_BACKUP = RUNBOOK.first(Phase.BACKUP);
     private static final Step STOP_DEPENDENTS = RUNBOOK.first(Phase.EXECUTE);
     private static final Step START_NEW_DATABASE = step("3.5");
     private static final Step START_API = RUNBOOK.first(Phase.RESTORE_SERVICES);
-    private static final String OTHER = "bob, pid 7 on db-host-2";
-
-    private AggregateTestFixture<Upgrade> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Upgrade.class);
-    }
+    private final AggregateTestFixture<Upgrade> fixture = new AggregateTestFixture<>(Upgrade.class);
 
     @Test
     void givenAPlanWhenRunningThenThePreflightRunsFirstForThisRunner() {
         fixture.given(planned())
                 .when(new StartRun(UPGRADE_ID, RUNNER, null, false))
-                .expectEvents(new RunStarted(UPGRADE_ID, RUNNER, null), new PreflightStarted(UPGRADE_ID, RUNNER));
+                .expectEvents(new RunStarted(UPGRADE_ID, RUNNER, null), new PreflightStarted(UPGRADE_ID, RUNNER),
+                        new StepDue(UPGRADE_ID, step("0.1"), RUNNER));
     }
 
     @Test
     void givenAPassedPreflightWhenRunningWithYesThenTheDowntimeIsApprovedAndTheRunStarts() {
         fixture.given(preflightPassed())
                 .when(new StartRun(UPGRADE_ID, RUNNER, "2", true))
-                .expectEvents(new DowntimeApproved(UPGRADE_ID), new RunStarted(UPGRADE_ID, RUNNER, "2"));
+                .expectEvents(new DowntimeApproved(UPGRADE_ID), new RunStarted(UPGRADE_ID, RUNNER, "2"),
+                        new StepDue(UPGRADE_ID, FIRST_BACKUP, RUNNER));
     }
 
     @Test
@@ -91,7 +93,7 @@ class UpgradeRunTest {
     void givenARunUnderWayWhenResumedThenTheStepInProgressIsHandedOver() {
         fixture.given(running(FIRST_BACKUP))
                 .when(new ResumeRun(UPGRADE_ID, OTHER))
-                .expectEvents(new RunResumed(UPGRADE_ID, OTHER, FIRST_BACKUP));
+                .expectEvents(new RunResumed(UPGRADE_ID, OTHER, FIRST_BACKUP), new StepDue(UPGRADE_ID, FIRST_BACKUP, OTHER));
     }
 
     @Test
@@ -128,18 +130,20 @@ class UpgradeRunTest {
     }
 
     @Test
-    void givenAFailedRestoreWhenRollingBackThenTheInverseOfEveryStartedStepRunsInReverseOrder() {
-        List<Object> history = running(START_NEW_DATABASE);
-        history.add(new StepFailed(UPGRADE_ID, START_NEW_DATABASE, "pg_restore failed"));
-        fixture.given(history)
-                .when(new InitiateRollback(UPGRADE_ID, "step 3.5 failed", "quick", true, false, RUNNER))
-                .expectEvents(new RollbackInitiated(UPGRADE_ID, "step 3.5 failed", START_NEW_DATABASE, "quick", true,
-                        List.of(new Step("R.1", StepKind.REMOVE_NEW_DATABASE, null),
-                                new Step("R.2", StepKind.REVERT_COMPOSE_FILE, null),
-                                new Step("R.3", StepKind.RECREATE_OLD_DATABASE, null),
-                                new Step("R.4", StepKind.LIFT_FENCE, null),
-                                new Step("R.5", StepKind.VERIFY_OLD_DATABASE, null),
-                                new Step("R.6", StepKind.RESTART_DEPENDENTS, null)), RUNNER));
+    void givenARestoreUnderWayWhenItFailsThenTheInverseOfEveryStartedStepIsDueInReverseOrder() {
+        Step removeNewDatabase = new Step("R.1", StepKind.REMOVE_NEW_DATABASE, null);
+        fixture.given(running(START_NEW_DATABASE))
+                .when(new FailStep(UPGRADE_ID, START_NEW_DATABASE, "pg_restore failed"))
+                .expectEvents(new StepFailed(UPGRADE_ID, START_NEW_DATABASE, "pg_restore failed"),
+                        new RollbackInitiated(UPGRADE_ID, "step 3.5 Start the new server and restore the final dump "
+                                + "failed: pg_restore failed", START_NEW_DATABASE, "quick", true,
+                                List.of(removeNewDatabase,
+                                        new Step("R.2", StepKind.REVERT_COMPOSE_FILE, null),
+                                        new Step("R.3", StepKind.RECREATE_OLD_DATABASE, null),
+                                        new Step("R.4", StepKind.LIFT_FENCE, null),
+                                        new Step("R.5", StepKind.VERIFY_OLD_DATABASE, null),
+                                        new Step("R.6", StepKind.RESTART_DEPENDENTS, null)), RUNNER),
+                        new StepDue(UPGRADE_ID, removeNewDatabase, RUNNER));
     }
 
     @Test
@@ -163,29 +167,11 @@ class UpgradeRunTest {
     void givenARollbackStepFailsWhenRecordedThenWhatIsLeftIsNamedForTheOperator() {
         Step recreate = new Step("R.1", StepKind.RECREATE_OLD_DATABASE, null);
         Step restart = new Step("R.2", StepKind.RESTART_DEPENDENTS, null);
-        List<Object> history = running(step("3.2"));
-        history.add(new StepFailed(UPGRADE_ID, step("3.2"), "timeout"));
-        history.add(new RollbackInitiated(UPGRADE_ID, "step 3.2 failed", step("3.2"), "quick", true,
-                List.of(recreate, restart), RUNNER));
-        history.add(new StepStarted(UPGRADE_ID, recreate));
-        fixture.given(history)
+        fixture.given(rollingBack(step("3.2"), recreate, restart))
                 .when(new FailStep(UPGRADE_ID, recreate, "the old server is exited"))
                 .expectEvents(new RollbackFailed(UPGRADE_ID, recreate, "the old server is exited",
                         "by hand, in this order: R.1 Recreate the old container from its recorded spec; "
                                 + "R.2 Start the dependents again"));
-    }
-
-    @Test
-    void givenEveryRollbackStepDoneWhenCompletingThenTheRollbackIsComplete() {
-        Step stop = new Step("R.1", StepKind.STOP_STARTED_DEPENDENTS, null);
-        List<Object> history = running(START_API);
-        history.add(new StepFailed(UPGRADE_ID, START_API, "api is unhealthy"));
-        history.add(new RollbackInitiated(UPGRADE_ID, "step 4.1 failed", START_API, "quick", true, List.of(stop), RUNNER));
-        history.add(new StepStarted(UPGRADE_ID, stop));
-        history.add(new DependentsStopped(UPGRADE_ID, stop, List.of("web", "worker", "api")));
-        fixture.given(history)
-                .when(new CompleteRollback(UPGRADE_ID))
-                .expectEvents(new RollbackCompleted(UPGRADE_ID));
     }
 
     @Test
@@ -215,49 +201,5 @@ class UpgradeRunTest {
 
     private static TransferProgressed restoring(Step step) {
         return new TransferProgressed(UPGRADE_ID, step, "restoring", 1_200, 2_400, "entries");
-    }
-
-    private static Step step(String number) {
-        return RUNBOOK.steps().stream().filter(step -> step.number().equals(number)).findFirst().orElseThrow();
-    }
-
-    private static List<Object> planned() {
-        return new ArrayList<>(List.of(new UpgradePlanned(UPGRADE_ID, SamplePlans.makapix())));
-    }
-
-    /** A stand-alone pre-flight that passed: no run under way. */
-    private static List<Object> preflightPassed() {
-        return history(RUNBOOK.inPhase(Phase.PREFLIGHT).get(3), false, false);
-    }
-
-    /** A run that completed every step before the given one, which is in progress. */
-    private static List<Object> running(Step inProgress) {
-        List<Object> history = completedUpTo(RUNBOOK.steps().get(RUNBOOK.steps().indexOf(inProgress) - 1), true);
-        history.add(new StepStarted(UPGRADE_ID, inProgress));
-        return history;
-    }
-
-    private static List<Object> completedUpTo(Step last, boolean approved) {
-        return history(last, true, approved);
-    }
-
-    /** Each step started and completed; the outcome's type does not matter to the rules, only its step. */
-    private static List<Object> history(Step last, boolean run, boolean approved) {
-        List<Object> history = planned();
-        if (run) {
-            history.add(new RunStarted(UPGRADE_ID, RUNNER, null));
-        }
-        history.add(new PreflightStarted(UPGRADE_ID, RUNNER));
-        if (approved) {
-            history.add(new DowntimeApproved(UPGRADE_ID));
-        }
-        for (Step step : RUNBOOK.steps().subList(0, RUNBOOK.steps().indexOf(last) + 1)) {
-            history.add(new StepStarted(UPGRADE_ID, step));
-            history.add(new DependentsStopped(UPGRADE_ID, step, List.of()));
-            if (RUNBOOK.isLastOf(Phase.PREFLIGHT, step)) {
-                history.add(new PreflightPassed(UPGRADE_ID));
-            }
-        }
-        return history;
     }
 }

@@ -3,6 +3,7 @@ package dev.upshift.orchestrator.upgrade;
 import static dev.upshift.orchestrator.SamplePlans.RUNNER;
 import static dev.upshift.orchestrator.SamplePlans.UPGRADE_ID;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.upshift.orchestrator.SamplePlans;
@@ -11,7 +12,6 @@ import dev.upshift.orchestrator.api.CompatibilityChecked;
 import dev.upshift.orchestrator.api.CompleteStep;
 import dev.upshift.orchestrator.api.DiskSpaceChecked;
 import dev.upshift.orchestrator.api.FailStep;
-import dev.upshift.orchestrator.api.PassPreflight;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.PlanUpgrade;
 import dev.upshift.orchestrator.api.PreflightFailed;
@@ -22,6 +22,8 @@ import dev.upshift.orchestrator.api.ServicesHealthChecked;
 import dev.upshift.orchestrator.api.StartPreflight;
 import dev.upshift.orchestrator.api.StartStep;
 import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepDue;
+import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.StepStarted;
 import dev.upshift.orchestrator.api.UpgradePlanned;
 import dev.upshift.orchestrator.upgrade.rules.RuleViolation;
@@ -58,7 +60,7 @@ class UpgradeTest {
     void givenAPlanWhenStartingPreflightThenPreflightStarts() {
         fixture.given(PLANNED)
                 .when(new StartPreflight(UPGRADE_ID, RUNNER))
-                .expectEvents(new PreflightStarted(UPGRADE_ID, RUNNER));
+                .expectEvents(new PreflightStarted(UPGRADE_ID, RUNNER), new StepDue(UPGRADE_ID, INSPECT, RUNNER));
     }
 
     @Test
@@ -109,10 +111,10 @@ class UpgradeTest {
     }
 
     @Test
-    void givenAStepInProgressWhenItsOutcomeArrivesThenItIsRecorded() {
+    void givenAStepInProgressWhenItsOutcomeArrivesThenItIsRecordedAndTheNextCheckIsDue() {
         fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, INSPECT))
                 .when(new CompleteStep(UPGRADE_ID, BASELINE_CAPTURED))
-                .expectEvents(BASELINE_CAPTURED);
+                .expectEvents(BASELINE_CAPTURED, new StepDue(UPGRADE_ID, DISK_SPACE, RUNNER));
     }
 
     @Test
@@ -131,18 +133,12 @@ class UpgradeTest {
     }
 
     @Test
-    void givenEveryCheckCompletedWhenPassingPreflightThenItPasses() {
-        fixture.given(allChecksCompleted())
-                .when(new PassPreflight(UPGRADE_ID))
-                .expectEvents(new PreflightPassed(UPGRADE_ID));
-    }
-
-    @Test
-    void givenAChecksMissingWhenPassingPreflightThenThePhaseIsIncomplete() {
-        fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, INSPECT), BASELINE_CAPTURED)
-                .when(new PassPreflight(UPGRADE_ID))
-                .expectExceptionMessage("phase 0 is not complete: its last step 0.4 Check the target image "
-                        + "has not completed");
+    void givenEveryCheckButTheLastCompletedWhenTheLastCompletesThenThePreflightPassesAndNothingMoreIsDue() {
+        List<Object> history = new ArrayList<>(allChecksCompleted());
+        Object lastOutcome = history.remove(history.size() - 1);
+        fixture.given(history)
+                .when(new CompleteStep(UPGRADE_ID, (StepOutcome) lastOutcome))
+                .expectEvents(lastOutcome, new PreflightPassed(UPGRADE_ID));
     }
 
     @Test
@@ -150,7 +146,7 @@ class UpgradeTest {
         fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, INSPECT),
                         new PreflightFailed(UPGRADE_ID, INSPECT, "connection refused"))
                 .when(new StartPreflight(UPGRADE_ID, RUNNER))
-                .expectEvents(new PreflightStarted(UPGRADE_ID, RUNNER));
+                .expectEvents(new PreflightStarted(UPGRADE_ID, RUNNER), new StepDue(UPGRADE_ID, INSPECT, RUNNER));
     }
 
     private static List<Object> allChecksCompleted() {

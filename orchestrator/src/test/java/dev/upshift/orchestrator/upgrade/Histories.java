@@ -1,0 +1,92 @@
+package dev.upshift.orchestrator.upgrade;
+
+import static dev.upshift.orchestrator.SamplePlans.RUNNER;
+import static dev.upshift.orchestrator.SamplePlans.UPGRADE_ID;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.upshift.orchestrator.SamplePlans;
+import dev.upshift.orchestrator.api.DependentsStopped;
+import dev.upshift.orchestrator.api.DowntimeApproved;
+import dev.upshift.orchestrator.api.Phase;
+import dev.upshift.orchestrator.api.PreflightPassed;
+import dev.upshift.orchestrator.api.PreflightStarted;
+import dev.upshift.orchestrator.api.RunStarted;
+import dev.upshift.orchestrator.api.RollbackInitiated;
+import dev.upshift.orchestrator.api.Runbook;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepFailed;
+import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.StepStarted;
+import dev.upshift.orchestrator.api.UpgradePlanned;
+
+/** Histories of the sample upgrade for the aggregate's tests, as the aggregate records them. */
+final class Histories {
+
+    static final Runbook RUNBOOK = Runbook.of(SamplePlans.makapix());
+    /** A process other than the sample's runner. */
+    static final String OTHER = "bob, pid 7 on db-host-2";
+
+    private Histories() {
+    }
+
+    static Step step(String number) {
+        return RUNBOOK.steps().stream().filter(step -> step.number().equals(number)).findFirst().orElseThrow();
+    }
+
+    static List<Object> planned() {
+        return new ArrayList<>(List.of(new UpgradePlanned(UPGRADE_ID, SamplePlans.makapix())));
+    }
+
+    /** A stand-alone pre-flight that passed: no run under way. */
+    static List<Object> preflightPassed() {
+        return history(RUNBOOK.inPhase(Phase.PREFLIGHT).get(3), false, false);
+    }
+
+    /** A run that completed every step before the given one, which is in progress. */
+    static List<Object> running(Step inProgress) {
+        List<Object> history = completedUpTo(RUNBOOK.steps().get(RUNBOOK.steps().indexOf(inProgress) - 1), true);
+        history.add(new StepStarted(UPGRADE_ID, inProgress));
+        return history;
+    }
+
+    static List<Object> completedUpTo(Step last, boolean approved) {
+        return history(last, true, approved);
+    }
+
+    /** Each step started and completed; the outcome's type does not matter to the rules, only its step. */
+    static List<Object> history(Step last, boolean run, boolean approved) {
+        List<Object> history = planned();
+        if (run) {
+            history.add(new RunStarted(UPGRADE_ID, RUNNER, null));
+        }
+        history.add(new PreflightStarted(UPGRADE_ID, RUNNER));
+        if (approved) {
+            history.add(new DowntimeApproved(UPGRADE_ID));
+        }
+        for (Step step : RUNBOOK.steps().subList(0, RUNBOOK.steps().indexOf(last) + 1)) {
+            history.add(new StepStarted(UPGRADE_ID, step));
+            history.add(outcome(step));
+            if (RUNBOOK.isLastOf(Phase.PREFLIGHT, step)) {
+                history.add(new PreflightPassed(UPGRADE_ID));
+            }
+        }
+        return history;
+    }
+
+    /** A run whose step failed and whose automatic rollback, of these inverse steps, has started the first. */
+    static List<Object> rollingBack(Step failed, Step... inverse) {
+        List<Object> history = running(failed);
+        history.add(new StepFailed(UPGRADE_ID, failed, "it failed"));
+        history.add(new RollbackInitiated(UPGRADE_ID, "step " + failed.number() + " failed", failed, "quick", true,
+                List.of(inverse), RUNNER));
+        history.add(new StepStarted(UPGRADE_ID, inverse[0]));
+        return history;
+    }
+
+    /** Any outcome will do: the aggregate reads only its step. */
+    static StepOutcome outcome(Step step) {
+        return new DependentsStopped(UPGRADE_ID, step, List.of());
+    }
+}
