@@ -8,9 +8,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.modelling.saga.repository.SagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,25 +15,19 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * The event store, token store and saga store in one JDBC database — an H2 file by default, PostgreSQL for
+ * The event store and token store in one JDBC database — an H2 file by default, PostgreSQL for
  * a store shared by several nodes — with every table created idempotently on start.
  */
 @Configuration
 public class StoreConfiguration {
 
     @Bean
-    public SagaSqlSchema sagaSqlSchema(@Value("${spring.datasource.url}") String url) {
-        return StoreKind.of(url).sagaSchema();
-    }
-
-    @Bean
     public StoreSchema storeSchema(@Value("${spring.datasource.url}") String url, DataSource dataSource,
-                                   EventStorageEngine events, TokenStore tokens, SagaStore<?> sagas) {
+                                   EventStorageEngine events, TokenStore tokens) {
         StoreKind kind = StoreKind.of(url);
         try {
             ((JdbcEventStorageEngine) events).createSchema(kind.eventTables());
             ((JdbcTokenStore) tokens).createSchema(kind.tokenTables());
-            ((JdbcSagaStore) sagas).createSchema();
             new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql"),
                     new ClassPathResource("db/drive-claims.sql")).execute(dataSource);
             AddedColumns.addMissing(dataSource);

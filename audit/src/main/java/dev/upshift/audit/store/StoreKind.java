@@ -5,8 +5,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
-import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 
 /** The two databases the store may live in, each with the DDL that creates Axon's tables idempotently. */
 public enum StoreKind {
@@ -20,11 +18,6 @@ public enum StoreKind {
         TokenTableFactory tokenTables() {
             return GenericTokenTableFactory.INSTANCE;
         }
-
-        @Override
-        SagaSqlSchema sagaSchema() {
-            return new H2SagaSqlSchema();
-        }
     },
     POSTGRESQL {
         @Override
@@ -36,18 +29,11 @@ public enum StoreKind {
         TokenTableFactory tokenTables() {
             return PostgresTokenTableFactory.INSTANCE;
         }
-
-        @Override
-        SagaSqlSchema sagaSchema() {
-            return new PostgresSagaSqlSchema();
-        }
     };
 
     abstract EventTableFactory eventTables();
 
     abstract TokenTableFactory tokenTables();
-
-    abstract SagaSqlSchema sagaSchema();
 
     static StoreKind of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
