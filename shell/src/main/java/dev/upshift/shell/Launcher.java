@@ -32,12 +32,18 @@ final class Launcher {
     private static final Logger log = LoggerFactory.getLogger(Launcher.class);
     private static final Map<String, String> GLOBAL_OPTIONS = Map.of(
             "--store", "upshift.store",
-            "--docker-host", "upshift.docker-host");
+            "--docker-host", "upshift.docker-host",
+            "--port", "server.port");
     private static final String READ_ONLY_PROFILE = "read-only";
-    /** Commands that only read the store: they create only the beans they use, and start much faster. */
+    /** The node: a web server of its own for Actuator's health and metrics, and the nodes' processor. */
+    private static final String SERVE = "serve";
+    /**
+     * The profile of a command: those that only read the store create only the beans they use and start much
+     * faster; {@code serve} runs a node.
+     */
     private static final Map<String, String> PROFILES = Map.of(
             "status", READ_ONLY_PROFILE, "list", READ_ONLY_PROFILE, "log", READ_ONLY_PROFILE,
-            "help", READ_ONLY_PROFILE, "version", READ_ONLY_PROFILE);
+            "help", READ_ONLY_PROFILE, "version", READ_ONLY_PROFILE, SERVE, SERVE);
 
     private Launcher() {
     }
@@ -59,7 +65,8 @@ final class Launcher {
         }
         properties.put("spring.shell.interactive.enabled", command.isEmpty());
         SpringApplication app = new SpringApplication(application);
-        app.setWebApplicationType(WebApplicationType.NONE);
+        boolean serving = !command.isEmpty() && SERVE.equals(command.get(0));
+        app.setWebApplicationType(serving ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         app.setDefaultProperties(properties);
         // what the operator typed outranks the environment (UPSHIFT_STORE, UPSHIFT_DOCKER_HOST), never the reverse
         StandardEnvironment environment = new StandardEnvironment();

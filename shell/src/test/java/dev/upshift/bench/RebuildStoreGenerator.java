@@ -127,7 +127,7 @@ public final class RebuildStoreGenerator {
     }
 
     private long step(String id, Step step) {
-        long events = send(new StartStep(id, step), 1);
+        long events = send(new StartStep(id, step, RUNNER), 1);
         for (Class<? extends StepProgress> fact : progress(step)) {
             events += send(new RecordProgress(id, (StepProgress) sample(fact, id, step)), 1);
         }

@@ -35,7 +35,7 @@ public class StepDispatcher {
         if (!self.runs(due.runner())) {
             return;
         }
-        RunStep run = new RunStep(due.upgradeId(), due.step());
+        RunStep run = new RunStep(due.upgradeId(), due.step(), due.runner());
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().afterCommit(committed -> commands.send(run));
         } else {

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ThisProcess {
 
+    /** The runner of an upgrade handed to the nodes (`--detach`): whichever `upshift serve` holds its segment. */
+    public static final String NODES = "the nodes (upshift serve)";
+
     private final String name;
 
     public ThisProcess() {

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a step the saga asked for: records that it started, lets its executor do the I/O, records the
+ * Runs a step that is due: records that it started, lets its executor do the I/O, records the
  * outcome or the failure. The aggregate refuses a step that is not due, so a step runs once at a time.
  */
 @Component
@@ -49,7 +49,7 @@ public class StepRunner {
     @CommandHandler
     public void handle(RunStep command) {
         Step step = command.step();
-        commands.sendAndWait(new StartStep(command.upgradeId(), step));
+        commands.sendAndWait(new StartStep(command.upgradeId(), step, command.runner()));
         StepOutcome outcome;
         try {
             outcome = execute(step, history(command.upgradeId()),

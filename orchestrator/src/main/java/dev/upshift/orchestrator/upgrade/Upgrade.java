@@ -44,6 +44,7 @@ import dev.upshift.orchestrator.upgrade.rules.ApprovalComesBeforeTheDowntime;
 import dev.upshift.orchestrator.upgrade.rules.DowntimeNeedsApproval;
 import dev.upshift.orchestrator.upgrade.rules.EndedUpgradesStayEnded;
 import dev.upshift.orchestrator.upgrade.rules.NoStepMayBeInProgress;
+import dev.upshift.orchestrator.upgrade.rules.NodesTakeOverFromNodes;
 import dev.upshift.orchestrator.upgrade.rules.OnlyInterruptedRunsResume;
 import dev.upshift.orchestrator.upgrade.rules.PointOfNoReturn;
 import dev.upshift.orchestrator.upgrade.rules.PreflightRunsBeforeTheUpgrade;
@@ -51,6 +52,7 @@ import dev.upshift.orchestrator.upgrade.rules.ReportMatchesTheStepInProgress;
 import dev.upshift.orchestrator.upgrade.rules.RollbackNeedsAStoppedUpgrade;
 import dev.upshift.orchestrator.upgrade.rules.RunsStartWhenIdle;
 import dev.upshift.orchestrator.upgrade.rules.StepsFollowTheRunbook;
+import dev.upshift.orchestrator.upgrade.rules.TheRunnerRunsTheSteps;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -117,6 +119,7 @@ public class Upgrade {
     @CommandHandler
     public void handle(ResumeRun command) {
         new OnlyInterruptedRunsResume(upgradeId, state.status()).verify();
+        new NodesTakeOverFromNodes(upgradeId, runner, command.runner()).verify();
         apply(new RunResumed(upgradeId, command.runner(), inProgress));
         decide();
     }
@@ -133,6 +136,7 @@ public class Upgrade {
     @CommandHandler
     public void handle(StartStep command) {
         new StepsFollowTheRunbook(nextStep(), inProgress, command.step()).verify();
+        new TheRunnerRunsTheSteps(upgradeId, runner, command.runner()).verify();
         new DowntimeNeedsApproval(upgradeId, command.step(), approved).verify();
         apply(new StepStarted(upgradeId, command.step()));
     }

@@ -33,7 +33,7 @@ class StepDispatcherTest {
         assertThat(bus.getDispatchedCommands()).as("not before the commit").isEmpty();
         storing.commit();
         assertThat(bus.getDispatchedCommands()).extracting(command -> (Object) command.getPayload())
-                .containsExactly(new RunStep(UPGRADE_ID, FIRST_BACKUP));
+                .containsExactly(new RunStep(UPGRADE_ID, FIRST_BACKUP, RUNNER));
     }
 
     @Test

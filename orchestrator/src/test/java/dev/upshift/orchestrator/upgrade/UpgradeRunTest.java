@@ -43,6 +43,7 @@ import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepStarted;
 import dev.upshift.orchestrator.api.TransferProgressed;
 import dev.upshift.orchestrator.api.UpgradeCompleted;
+import dev.upshift.orchestrator.process.ThisProcess;
 import dev.upshift.orchestrator.api.UpgradePlanned;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,18 @@ class UpgradeRunTest {
     }
 
     @Test
+    void givenAnUpgradeHandedToTheNodesWhenAOneShotProcessResumesItThenItIsToldTheNodesTakeItOver() {
+        List<Object> history = preflightPassed();
+        history.add(new RunStarted(UPGRADE_ID, ThisProcess.NODES, null));
+        history.add(new StepStarted(UPGRADE_ID, FIRST_BACKUP));
+        fixture.given(history)
+                .when(new ResumeRun(UPGRADE_ID, OTHER))
+                .expectExceptionMessage("upgrade makapix-pg17 is driven by the nodes (upshift serve), which take it "
+                        + "over from one another; follow it with `upshift log makapix-pg17`, or start a node with "
+                        + "`upshift serve`");
+    }
+
+    @Test
     void givenAnUpgradeAtRestWhenResumedThenThereIsNothingToResume() {
         fixture.given(preflightPassed())
                 .when(new ResumeRun(UPGRADE_ID, RUNNER))
@@ -107,9 +120,17 @@ class UpgradeRunTest {
     @Test
     void givenNoApprovalWhenTheDowntimeWouldStartThenTheStepIsRefused() {
         fixture.given(completedUpTo(step("2.2"), false))
-                .when(new StartStep(UPGRADE_ID, STOP_DEPENDENTS))
+                .when(new StartStep(UPGRADE_ID, STOP_DEPENDENTS, RUNNER))
                 .expectExceptionMessage("step 3.1 starts the downtime and needs approval: `upshift approve makapix-pg17`, "
                         + "or `upshift run makapix-pg17 --yes`");
+    }
+
+    @Test
+    void givenAStepDueForOneProcessWhenAnotherStartsItThenItIsRefusedNamingTheRunner() {
+        fixture.given(completedUpTo(step("1.1"), true))
+                .when(new StartStep(UPGRADE_ID, step("1.2"), OTHER))
+                .expectExceptionMessage("upgrade makapix-pg17 is driven by " + RUNNER + ", not by " + OTHER
+                        + "; it runs the steps");
     }
 
     @Test

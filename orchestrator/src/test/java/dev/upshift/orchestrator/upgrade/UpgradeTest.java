@@ -66,14 +66,14 @@ class UpgradeTest {
     @Test
     void givenPreflightStartedWhenTheFirstCheckStartsThenItIsRecorded() {
         fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER))
-                .when(new StartStep(UPGRADE_ID, INSPECT))
+                .when(new StartStep(UPGRADE_ID, INSPECT, RUNNER))
                 .expectEvents(new StepStarted(UPGRADE_ID, INSPECT));
     }
 
     @Test
     void givenPreflightStartedWhenACheckIsSkippedThenTheRunbookOrderRefusesIt() {
         fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER))
-                .when(new StartStep(UPGRADE_ID, DISK_SPACE))
+                .when(new StartStep(UPGRADE_ID, DISK_SPACE, RUNNER))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("step 0.2 cannot start: the runbook's next step is "
                         + "0.1 Verify current environment (baseline)")
@@ -83,21 +83,21 @@ class UpgradeTest {
     @Test
     void givenOnlyAPlanWhenAStepStartsThenNoStepIsDue() {
         fixture.given(PLANNED)
-                .when(new StartStep(UPGRADE_ID, INSPECT))
+                .when(new StartStep(UPGRADE_ID, INSPECT, RUNNER))
                 .expectExceptionMessage("step 0.1 cannot start: no step is due now");
     }
 
     @Test
     void givenAStepInProgressWhenItStartsAgainThenItIsResumed() {
         fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, INSPECT))
-                .when(new StartStep(UPGRADE_ID, INSPECT))
+                .when(new StartStep(UPGRADE_ID, INSPECT, RUNNER))
                 .expectEvents(new StepStarted(UPGRADE_ID, INSPECT));
     }
 
     @Test
     void givenAStepInProgressWhenAnotherStepStartsThenItIsRefused() {
         fixture.given(PLANNED, new PreflightStarted(UPGRADE_ID, RUNNER), new StepStarted(UPGRADE_ID, INSPECT))
-                .when(new StartStep(UPGRADE_ID, DISK_SPACE))
+                .when(new StartStep(UPGRADE_ID, DISK_SPACE, RUNNER))
                 .expectExceptionMessage("step 0.2 cannot start: step 0.1 Verify current environment (baseline) "
                         + "is in progress");
     }

@@ -38,9 +38,10 @@ public class RunCommands {
     private final ObjectMapper json;
     private final StepFollowing following;
     private final DriveClaims drives;
+    private final HandOver handOver;
 
     public RunCommands(CommandGateway commands, Upgrades upgrades, UpgradeProgress progress, ThisProcess self,
-                       ObjectMapper json, StepFollowing following, DriveClaims drives) {
+                       ObjectMapper json, StepFollowing following, DriveClaims drives, HandOver handOver) {
         this.commands = commands;
         this.upgrades = upgrades;
         this.progress = progress;
@@ -48,6 +49,7 @@ public class RunCommands {
         this.json = JsonOutput.indented(json);
         this.following = following;
         this.drives = drives;
+        this.handOver = handOver;
     }
 
     @Command(command = "preflight", description = "Run Phase 0 (read-only checks) against the live stack.")
@@ -66,6 +68,7 @@ public class RunCommands {
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
             @Option(longNames = "until", description = "pause after this phase (0-5) or step (e.g. 3.5)") String until,
             @Option(longNames = "yes", description = "approve the downtime of Phase 3 too") boolean yes,
+            @Option(longNames = "detach", description = "hand it to the nodes (upshift serve) and return at once") boolean detach,
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
@@ -73,16 +76,18 @@ public class RunCommands {
             throw new InvalidInput("--until takes a phase (0 to 5) or a step of this upgrade's runbook (e.g. 3.5), not '"
                     + until + "'");
         }
-        return drive(upgradeId, asJson, new StartRun(upgradeId, self.name(), until, yes));
+        return detach ? handOver.toTheNodes(upgradeId, asJson, new StartRun(upgradeId, ThisProcess.NODES, until, yes))
+                : drive(upgradeId, asJson, new StartRun(upgradeId, self.name(), until, yes));
     }
 
     @Command(command = "advance", description = "Continue an upgrade that waits at the gate or a pause.")
     public String advance(
             @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
+            @Option(longNames = "detach", description = "hand it to the nodes (upshift serve) and return at once") boolean detach,
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
-        return run(upgradeId, null, false, asJson);
+        return run(upgradeId, null, false, detach, asJson);
     }
 
     @Command(command = "approve", description = "Approve the downtime of Phase 3.")
@@ -98,10 +103,12 @@ public class RunCommands {
     public String resume(
             @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
+            @Option(longNames = "detach", description = "hand it to the nodes (upshift serve) and return at once") boolean detach,
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
-        return drive(upgradeId, asJson, new ResumeRun(upgradeId, self.name()));
+        return detach ? handOver.toTheNodes(upgradeId, asJson, new ResumeRun(upgradeId, ThisProcess.NODES))
+                : drive(upgradeId, asJson, new ResumeRun(upgradeId, self.name()));
     }
 
     @Command(command = "rollback", description = "Undo the upgrade: the old server on its untouched volume, the dependents on it.")
@@ -112,6 +119,7 @@ public class RunCommands {
             @Option(longNames = "yes", description = "confirm") boolean yes,
             @Option(longNames = "accept-data-loss", description = "roll back even after the dependents ran on the new version")
             boolean acceptDataLoss,
+            @Option(longNames = "detach", description = "hand it to the nodes (upshift serve) and return at once") boolean detach,
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
@@ -125,8 +133,10 @@ public class RunCommands {
                     : "A rollback stops the stack and brings back the old server on its untouched volume. Confirm with: "
                             + confirm);
         }
-        return drive(upgradeId, asJson, new InitiateRollback(upgradeId, "requested by the operator", mode, false,
-                acceptDataLoss, self.name()));
+        String runner = detach ? ThisProcess.NODES : self.name();
+        InitiateRollback rollback = new InitiateRollback(upgradeId, "requested by the operator", mode, false,
+                acceptDataLoss, runner);
+        return detach ? handOver.toTheNodes(upgradeId, asJson, rollback) : drive(upgradeId, asJson, rollback);
     }
 
     private Set<String> pausePoints(String upgradeId) {
