@@ -46,7 +46,7 @@ public class Backups {
             String container = stack.container(plan, plan.service()).id();
             CommandResult result = stack.engine().execToFile(container, command, part, stderrLines);
             if (!result.succeeded()) {
-                throw new StepFailed(command.get(0) + " failed (exit " + result.exitCode() + "): "
+                throw new StepFailure(command.get(0) + " failed (exit " + result.exitCode() + "): "
                         + PgToolOutput.errors(result.stderr()));
             }
             Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -27,7 +27,7 @@ public class ServicesCheck {
         return allServing(plan);
     }
 
-    /** @throws StepFailed naming every service that is not serving */
+    /** @throws StepFailure naming every service that is not serving */
     public List<ServiceHealth> allServing(UpgradePlan plan) {
         List<ServiceHealth> health = services(plan).stream().map(service -> stack.health(plan, service)).toList();
         String failing = health.stream().filter(service -> !service.serving())
@@ -35,7 +35,7 @@ public class ServicesCheck {
                         + ("none".equals(service.health()) ? "" : " (" + service.health() + ")"))
                 .collect(Collectors.joining(", "));
         if (!failing.isEmpty()) {
-            throw new StepFailed("not every service is healthy: " + failing);
+            throw new StepFailure("not every service is healthy: " + failing);
         }
         return health;
     }

@@ -52,7 +52,7 @@ public class StackAccess {
     public ContainerInfo container(UpgradePlan plan, String service) {
         List<ContainerInfo> containers = engine.serviceContainers(plan.project(), service);
         if (containers.isEmpty()) {
-            throw new StepFailed("service " + service + " of project " + plan.project() + " has no container");
+            throw new StepFailure("service " + service + " of project " + plan.project() + " has no container");
         }
         return containers.get(0);
     }
@@ -74,7 +74,7 @@ public class StackAccess {
     private DatabaseEndpoint endpoint(UpgradePlan plan, String database) {
         ContainerInfo db = container(plan, plan.service());
         String address = db.addresses().values().stream().findFirst()
-                .orElseThrow(() -> new StepFailed("container " + db.name() + " has no network address"));
+                .orElseThrow(() -> new StepFailure("container " + db.name() + " has no network address"));
         return new DatabaseEndpoint(address, POSTGRES_PORT, database, plan.superuser(), password(plan.password()));
     }
 
@@ -88,7 +88,7 @@ public class StackAccess {
             }
             String secret = declared.get(name);
             if (secret == null) {
-                throw new StepFailed(name + " is no longer set for service " + plan.service() + " in "
+                throw new StepFailure(name + " is no longer set for service " + plan.service() + " in "
                         + plan.composeFile() + " or its env_file");
             }
             return secret;
@@ -110,7 +110,7 @@ public class StackAccess {
             state = engine.awaitHealthy(containerId, POLL);
         }
         if (!serving(state)) {
-            throw new StepFailed(subject + " " + describe(state));
+            throw new StepFailure(subject + " " + describe(state));
         }
         return state;
     }
@@ -144,7 +144,7 @@ public class StackAccess {
         while (!passes.getAsBoolean()) {
             ContainerInfo state = engine.state(containerId);
             if (!state.running() || "unhealthy".equals(state.health()) || !Instant.now().isBefore(deadline)) {
-                throw new StepFailed(subject + " " + describe(state));
+                throw new StepFailure(subject + " " + describe(state));
             }
             pause(READINESS_POLL);
         }
@@ -173,7 +173,7 @@ public class StackAccess {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new StepFailed("interrupted while waiting for a container", interrupted);
+            throw new StepFailure("interrupted while waiting for a container", interrupted);
         }
     }
 
@@ -183,7 +183,7 @@ public class StackAccess {
                 : EnvFile.read(Path.of(source.location()));
         String password = values.get(source.variable());
         if (password == null) {
-            throw new StepFailed(source.variable() + " is no longer in " + source.location());
+            throw new StepFailure(source.variable() + " is no longer in " + source.location());
         }
         return password;
     }
@@ -197,7 +197,7 @@ public class StackAccess {
     /** The database service's environment as compose gives it: its env files, then its environment block. */
     private Map<String, String> declaredEnvironment(UpgradePlan plan) {
         ComposeService service = composeFile.read(Path.of(plan.composeFile())).service(plan.service())
-                .orElseThrow(() -> new StepFailed("service " + plan.service() + " is gone from " + plan.composeFile()));
+                .orElseThrow(() -> new StepFailure("service " + plan.service() + " is gone from " + plan.composeFile()));
         return EnvFile.environmentOf(service);
     }
 }

@@ -14,7 +14,7 @@ public interface StepExecutor {
 
     /**
      * @param progress where the step records what it observes before it completes
-     * @throws StepFailed when the step cannot complete; the message is what the execution log shows
+     * @throws StepFailure when the step cannot complete; the message is what the execution log shows
      */
     StepOutcome execute(Step step, UpgradeHistory history, Progress progress);
 }

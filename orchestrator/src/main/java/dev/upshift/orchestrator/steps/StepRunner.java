@@ -66,7 +66,7 @@ public class StepRunner {
     private StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         StepExecutor executor = executors.get(step.kind());
         if (executor == null) {
-            throw new StepFailed("Upshift cannot perform step " + step + " yet");
+            throw new StepFailure("Upshift cannot perform step " + step + " yet");
         }
         return executor.execute(step, history, progress);
     }

@@ -29,7 +29,7 @@ public record UpgradeHistory(List<Object> events) {
 
     /** The latest event of a type; the step that needs it cannot run without it. */
     public <T> T required(Class<T> type) {
-        return last(type).orElseThrow(() -> new StepFailed("the history has no " + type.getSimpleName()
+        return last(type).orElseThrow(() -> new StepFailure("the history has no " + type.getSimpleName()
                 + " yet: an earlier step has not run"));
     }
 

@@ -16,7 +16,7 @@ import dev.upshift.orchestrator.steps.PgRestoreProgress;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -42,11 +42,11 @@ public class VerifyBackupStep implements StepExecutor {
         List<BackupFile> files = history.all(BackupCreated.class).stream().map(BackupCreated::file).toList();
         for (BackupFile file : files) {
             if (!Backups.sha256(Path.of(file.path())).equals(file.sha256())) {
-                throw new StepFailed(file.path() + " changed since it was written: its sha256 differs");
+                throw new StepFailure(file.path() + " changed since it was written: its sha256 differs");
             }
         }
         BackupFile custom = history.all(BackupCreated.class).stream().filter(backup -> backup.kind().equals("custom"))
-                .map(BackupCreated::file).findFirst().orElseThrow(() -> new StepFailed("no custom-format dump to verify"));
+                .map(BackupCreated::file).findFirst().orElseThrow(() -> new StepFailure("no custom-format dump to verify"));
         return new BackupVerified(history.upgradeId(), step, tocEntries(history.plan(), custom), files);
     }
 
@@ -57,7 +57,7 @@ public class VerifyBackupStep implements StepExecutor {
         try {
             CommandResult listing = stack.engine().exec(container, List.of("pg_restore", "-l", IN_CONTAINER));
             if (!listing.succeeded()) {
-                throw new StepFailed("pg_restore cannot read " + dump.path() + ": " + listing.stderr().strip());
+                throw new StepFailure("pg_restore cannot read " + dump.path() + ": " + listing.stderr().strip());
             }
             return (int) PgRestoreProgress.entriesIn(listing.stdout());
         } finally {

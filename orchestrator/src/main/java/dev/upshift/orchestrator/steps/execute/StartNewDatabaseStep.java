@@ -26,7 +26,7 @@ import dev.upshift.orchestrator.steps.PgToolOutput;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.TransferMeter;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
@@ -89,7 +89,7 @@ public class StartNewDatabaseStep implements StepExecutor {
     /** A dump that changed since it was taken is not the fenced database any more: restoring it would lose data. */
     private static void requireUnchanged(BackupFile file) {
         if (!Files.exists(Path.of(file.path())) || !Backups.sha256(Path.of(file.path())).equals(file.sha256())) {
-            throw new StepFailed(file.path() + " is not the file taken behind the fence: it is gone or its sha256 differs");
+            throw new StepFailure(file.path() + " is not the file taken behind the fence: it is gone or its sha256 differs");
         }
     }
 
@@ -126,7 +126,7 @@ public class StartNewDatabaseStep implements StepExecutor {
     private CommandResult execute(String containerId, List<String> command, Consumer<String> stderrLines) {
         CommandResult result = stack.engine().exec(containerId, command, stderrLines);
         if (!result.succeeded()) {
-            throw new StepFailed(command.get(0) + " failed (exit " + result.exitCode() + "): "
+            throw new StepFailure(command.get(0) + " failed (exit " + result.exitCode() + "): "
                     + PgToolOutput.errors(result.stderr()).lines().limit(3).reduce((a, b) -> a + " | " + b).orElse(""));
         }
         return result;

@@ -22,7 +22,7 @@ import dev.upshift.orchestrator.steps.PgDumpProgress;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.TransferMeter;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
@@ -80,7 +80,7 @@ public class StopDependentsStep implements StepExecutor {
                 List.of("pg_dumpall", "-U", plan.superuser(), "--roles-only"), line -> { });
         long writes = administrator.writeCounter(database) - fenced.writeCounter();
         if (writes != 0) {
-            throw new StepFailed(writes + " rows were written behind the fence while the final dump was taken: "
+            throw new StepFailure(writes + " rows were written behind the fence while the final dump was taken: "
                     + "a client is connected as a superuser; stop it and run the upgrade again");
         }
         return new FinalDumpTaken(history.upgradeId(), step, dump, roles, writes);

@@ -16,7 +16,7 @@ import dev.upshift.orchestrator.ports.DatabaseInspector;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +51,7 @@ public class VerifyIntegrityStep implements StepExecutor {
                 history.required(DatabaseFenced.class).tables(), restored);
         if (!differences.isEmpty()) {
             progress.record(new IntegrityMismatchDetected(history.upgradeId(), step, differences));
-            throw new StepFailed("integrity mismatch: " + String.join("; ", differences));
+            throw new StepFailure("integrity mismatch: " + String.join("; ", differences));
         }
         long rows = restored.tables().stream().mapToLong(Baseline.TableRows::rows).sum();
         return new IntegrityVerified(history.upgradeId(), step, restored.tables().size(), rows, restored.extensions(),

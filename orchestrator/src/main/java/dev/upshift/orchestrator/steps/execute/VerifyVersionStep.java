@@ -10,7 +10,7 @@ import dev.upshift.orchestrator.ports.DatabaseInspector;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +36,7 @@ public class VerifyVersionStep implements StepExecutor {
         int planned = Integer.parseInt(history.required(CompatibilityChecked.class).serverVersion().split("\\.")[0]);
         Baseline server = inspector.inspect(stack.database(history.plan()));
         if (server.majorVersion() != planned) {
-            throw new StepFailed("the database service runs PostgreSQL " + server.serverVersion() + ", not " + planned);
+            throw new StepFailure("the database service runs PostgreSQL " + server.serverVersion() + ", not " + planned);
         }
         return new VersionVerified(history.upgradeId(), step, server.serverVersion(), server.majorVersion());
     }

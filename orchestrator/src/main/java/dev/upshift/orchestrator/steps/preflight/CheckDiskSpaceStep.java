@@ -17,7 +17,7 @@ import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +46,7 @@ public class CheckDiskSpaceStep implements StepExecutor {
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
-        Baseline baseline = history.baseline().orElseThrow(() -> new StepFailed("no baseline: step 0.1 has not run"));
+        Baseline baseline = history.baseline().orElseThrow(() -> new StepFailure("no baseline: step 0.1 has not run"));
         long targetImageBytes = engine.image(plan.targetImage()).isPresent() ? 0 : baseline.databaseSizeBytes();
         List<DiskSpace> locations = List.of(
                 new DiskSpace("backups", plan.backupDir(), freeBytes(Path.of(plan.backupDir())),
@@ -56,7 +56,7 @@ public class CheckDiskSpaceStep implements StepExecutor {
         List<DiskSpace> insufficient = locations.stream().filter(location -> !location.sufficient()).toList();
         if (!insufficient.isEmpty()) {
             DiskSpace first = insufficient.get(0);
-            throw new StepFailed("not enough free space for the " + first.purpose() + " at " + first.path() + ": "
+            throw new StepFailure("not enough free space for the " + first.purpose() + " at " + first.path() + ": "
                     + Bytes.human(first.freeBytes()) + " free, " + Bytes.human(first.requiredBytes()) + " required");
         }
         return new DiskSpaceChecked(history.upgradeId(), step, locations);

@@ -18,7 +18,7 @@ import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ImageInfo;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -48,18 +48,18 @@ public class CheckTargetImageStep implements StepExecutor {
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
-        Baseline baseline = history.baseline().orElseThrow(() -> new StepFailed("no baseline: step 0.1 has not run"));
-        ImageInfo image = engine.image(plan.targetImage()).orElseThrow(() -> new StepFailed("the target image "
+        Baseline baseline = history.baseline().orElseThrow(() -> new StepFailure("no baseline: step 0.1 has not run"));
+        ImageInfo image = engine.image(plan.targetImage()).orElseThrow(() -> new StepFailure("the target image "
                 + plan.targetImage() + " is not present on the engine; pull or build it, then run preflight again"));
         CommandResult probe = engine.runOnce(plan.targetImage(), List.of("sh", "-c", PROBE));
         Matcher version = SERVER_VERSION.matcher(probe.stdout());
         if (!version.find()) {
-            throw new StepFailed("the target image " + plan.targetImage() + " has no PostgreSQL server: "
+            throw new StepFailure("the target image " + plan.targetImage() + " has no PostgreSQL server: "
                     + firstLine(probe.stdout() + probe.stderr()));
         }
         int targetMajor = Integer.parseInt(version.group(1));
         if (targetMajor <= baseline.majorVersion()) {
-            throw new StepFailed("the target image runs PostgreSQL " + targetMajor + ", not newer than the source's "
+            throw new StepFailure("the target image runs PostgreSQL " + targetMajor + ", not newer than the source's "
                     + baseline.majorVersion() + "; choose an image of a later major version");
         }
         Set<String> shipped = Arrays.stream(probe.stdout().split("\\R"))
@@ -69,7 +69,7 @@ public class CheckTargetImageStep implements StepExecutor {
         List<String> used = baseline.extensions().stream().map(Baseline.ExtensionVersion::name).toList();
         List<String> missing = used.stream().filter(extension -> !shipped.contains(extension)).toList();
         if (!missing.isEmpty()) {
-            throw new StepFailed("the target image lacks extensions the database uses: " + String.join(", ", missing));
+            throw new StepFailure("the target image lacks extensions the database uses: " + String.join(", ", missing));
         }
         return new CompatibilityChecked(history.upgradeId(), step, plan.targetImage(), image.id(),
                 version.group(0).replace("(PostgreSQL) ", ""), used);

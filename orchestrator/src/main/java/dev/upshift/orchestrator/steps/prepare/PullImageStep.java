@@ -9,7 +9,7 @@ import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ImageInfo;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +36,7 @@ public class PullImageStep implements StepExecutor {
             engine.pull(plan.targetImage());
             pulled = true;
         }
-        ImageInfo image = engine.image(plan.targetImage()).orElseThrow(() -> new StepFailed(
+        ImageInfo image = engine.image(plan.targetImage()).orElseThrow(() -> new StepFailure(
                 "the target image " + plan.targetImage() + " is not on the engine and could not be pulled"));
         return new ImagePulled(history.upgradeId(), step, plan.targetImage(), image.id(), pulled);
     }

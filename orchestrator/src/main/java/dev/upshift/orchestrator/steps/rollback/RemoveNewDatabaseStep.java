@@ -15,7 +15,7 @@ import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -63,7 +63,7 @@ public class RemoveNewDatabaseStep implements StepExecutor {
         if (restored.isPresent()) {
             long writes = administrator.writeCounter(stack.database(plan)) - restored.get().writeCounter();
             if (writes > 0) {
-                throw new StepFailed(writes + " rows were written on the new server since the restore and exist "
+                throw new StepFailure(writes + " rows were written on the new server since the restore and exist "
                         + "nowhere else; to roll back anyway: upshift rollback " + history.upgradeId()
                         + " --accept-data-loss --yes");
             }

@@ -13,7 +13,7 @@ import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +32,7 @@ public class RevertComposeFileStep implements StepExecutor {
         Path file = Path.of(plan.composeFile());
         Path original = file.resolveSibling(file.getFileName() + ".pre-" + history.upgradeId());
         if (!Files.exists(original)) {
-            throw new StepFailed("the copy of the original compose file, " + original + ", is gone");
+            throw new StepFailure("the copy of the original compose file, " + original + ", is gone");
         }
         try {
             if (Files.mismatch(file, original) != -1) {

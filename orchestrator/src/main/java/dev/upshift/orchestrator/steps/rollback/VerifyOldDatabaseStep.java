@@ -13,7 +13,7 @@ import dev.upshift.orchestrator.ports.DatabaseInspector;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import dev.upshift.orchestrator.steps.execute.IntegrityCheck;
 import org.springframework.stereotype.Component;
@@ -40,14 +40,14 @@ public class VerifyOldDatabaseStep implements StepExecutor {
         Baseline baseline = history.required(BaselineCaptured.class).baseline();
         Baseline now = inspector.inspect(stack.database(history.plan()));
         if (now.majorVersion() != baseline.majorVersion()) {
-            throw new StepFailed("the database service runs PostgreSQL " + now.serverVersion() + ", not "
+            throw new StepFailure("the database service runs PostgreSQL " + now.serverVersion() + ", not "
                     + baseline.serverVersion());
         }
         List<Baseline.TableRows> fenceCounts = history.last(DatabaseFenced.class).map(DatabaseFenced::tables)
                 .orElse(List.of());
         List<String> differences = IntegrityCheck.differences(baseline, fenceCounts, now);
         if (!differences.isEmpty()) {
-            throw new StepFailed("the old database differs from before the upgrade: " + String.join("; ", differences));
+            throw new StepFailure("the old database differs from before the upgrade: " + String.join("; ", differences));
         }
         long rows = now.tables().stream().mapToLong(Baseline.TableRows::rows).sum();
         return new OldDatabaseVerified(history.upgradeId(), step, now.serverVersion(), rows);

@@ -13,7 +13,7 @@ import dev.upshift.orchestrator.ports.DatabaseInspector;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailed;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
@@ -44,11 +44,11 @@ public class SmokeQueriesStep implements StepExecutor {
         List<String> checks = new ArrayList<>();
         checks.add(now.tables().size() + " of " + before.tables().size() + " tables answer");
         if (now.tables().size() < before.tables().size()) {
-            throw new StepFailed("only " + checks.get(0));
+            throw new StepFailure("only " + checks.get(0));
         }
         if (before.migrationVersion() != null) {
             if (!before.migrationVersion().equals(now.migrationVersion())) {
-                throw new StepFailed("the migration version is " + now.migrationVersion() + ", the application expects "
+                throw new StepFailure("the migration version is " + now.migrationVersion() + ", the application expects "
                         + before.migrationVersion());
             }
             checks.add("alembic " + now.migrationVersion());

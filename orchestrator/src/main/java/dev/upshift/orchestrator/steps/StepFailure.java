@@ -1,13 +1,13 @@
 package dev.upshift.orchestrator.steps;
 
 /** A step could not complete; the message says what was seen, for the execution log. */
-public class StepFailed extends RuntimeException {
+public class StepFailure extends RuntimeException {
 
-    public StepFailed(String message) {
+    public StepFailure(String message) {
         super(message);
     }
 
-    public StepFailed(String message, Throwable cause) {
+    public StepFailure(String message, Throwable cause) {
         super(message, cause);
     }
 }
