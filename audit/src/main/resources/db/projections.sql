@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS upgrade_status (
     -- added after the first release: see AddedColumns
     current_image   VARCHAR(300),
     current_version VARCHAR(100),
+    runner          VARCHAR(300),
     PRIMARY KEY (upgrade_id)
 );
 

@@ -22,6 +22,8 @@ import dev.upshift.orchestrator.api.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.PreflightFailed;
 import dev.upshift.orchestrator.api.PreflightStarted;
 import dev.upshift.orchestrator.api.RollbackFailed;
+import dev.upshift.orchestrator.api.RollbackInitiated;
+import dev.upshift.orchestrator.api.RunResumed;
 import dev.upshift.orchestrator.api.RunStarted;
 import dev.upshift.orchestrator.api.StepFailed;
 import dev.upshift.orchestrator.api.UpgradeEvent;
@@ -79,6 +81,7 @@ public class UpgradeStatusProjection {
         } else if (event instanceof PreflightStarted || event instanceof RunStarted) {
             set(event, "last_failure", null);
         }
+        runner(event).ifPresent(runner -> set(event, "runner", runner));
         failure(event).ifPresent(reason -> {
             set(event, "current_step", null);
             set(event, "last_failure", reason);
@@ -129,6 +132,23 @@ public class UpgradeStatusProjection {
         return Optional.empty();
     }
 
+    /** The process (or the nodes) that drives the upgrade from this event on. */
+    private static Optional<String> runner(UpgradeEvent event) {
+        if (event instanceof PreflightStarted started) {
+            return Optional.of(started.runner());
+        }
+        if (event instanceof RunStarted started) {
+            return Optional.of(started.runner());
+        }
+        if (event instanceof RunResumed resumed) {
+            return Optional.of(resumed.runner());
+        }
+        if (event instanceof RollbackInitiated initiated) {
+            return Optional.of(initiated.runner());
+        }
+        return Optional.empty();
+    }
+
     private UpgradeState state(String upgradeId) {
         return jdbc.queryForObject("SELECT status, run_active FROM upgrade_status WHERE upgrade_id = ?",
                 (row, index) -> new UpgradeState(UpgradeStatus.valueOf(row.getString(1)), row.getBoolean(2)),
@@ -172,7 +192,8 @@ public class UpgradeStatusProjection {
                 SqlTime.instant(row.getTimestamp("updated_at")),
                 row.getString("current_step"),
                 row.getString("last_failure"),
-                baseline(row.getString("baseline")));
+                baseline(row.getString("baseline")),
+                row.getString("runner"));
     }
 
     private Baseline baseline(String stored) {

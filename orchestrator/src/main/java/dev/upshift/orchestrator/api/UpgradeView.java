@@ -13,6 +13,8 @@ import java.util.List;
  * @param currentStep the step in progress, or null
  * @param lastFailure why the last failed step failed, or null
  * @param baseline the Phase 0 baseline (the database before the upgrade), or null before 0.1 ran
+ * @param runner the process that drives (or last drove) it — "user, pid N on host", or the nodes — or null before
+ *        anything ran
  */
 public record UpgradeView(
         String upgradeId,
@@ -29,7 +31,8 @@ public record UpgradeView(
         Instant updatedAt,
         String currentStep,
         String lastFailure,
-        Baseline baseline) {
+        Baseline baseline,
+        String runner) {
 
     public UpgradeView {
         stopOrder = List.copyOf(stopOrder);

@@ -67,7 +67,8 @@ public final class Views {
                 .row("Target image", view.targetImage())
                 .row("Method", view.method())
                 .row("Planned", time(view.plannedAt()))
-                .row("Last change", time(view.updatedAt()));
+                .row("Last change", time(view.updatedAt()))
+                .row("Driven by", view.runner() == null ? "nobody yet" : view.runner());
         if (view.currentStep() != null) {
             table.row("Step in progress", view.currentStep());
         }
