@@ -1,6 +1,7 @@
 package dev.upshift.audit.store;
 
 import java.sql.SQLException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -21,20 +22,42 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 @Configuration
 public class StoreConfiguration {
 
+    private static final int SCHEMA_ATTEMPTS = 3;
+    private static final Duration SCHEMA_RETRY = Duration.ofMillis(300);
+
+    /**
+     * Creates what is missing. Two processes starting at once on a new PostgreSQL store (two nodes) may create the
+     * same table together, and PostgreSQL's {@code CREATE TABLE IF NOT EXISTS} then fails in one of them (a
+     * duplicate key in {@code pg_type}): that one tries again, and finds the tables.
+     */
     @Bean
     public StoreSchema storeSchema(@Value("${spring.datasource.url}") String url, DataSource dataSource,
                                    EventStorageEngine events, TokenStore tokens) {
         StoreKind kind = StoreKind.of(url);
-        try {
-            ((JdbcEventStorageEngine) events).createSchema(kind.eventTables());
-            ((JdbcTokenStore) tokens).createSchema(kind.tokenTables());
-            new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql"),
-                    new ClassPathResource("db/drive-claims.sql")).execute(dataSource);
-            AddedColumns.addMissing(dataSource);
-        } catch (SQLException | RuntimeException unavailable) {
-            throw new StoreUnavailable(url, unavailable);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ((JdbcEventStorageEngine) events).createSchema(kind.eventTables());
+                ((JdbcTokenStore) tokens).createSchema(kind.tokenTables());
+                new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql"),
+                        new ClassPathResource("db/drive-claims.sql")).execute(dataSource);
+                AddedColumns.addMissing(dataSource);
+                return new StoreSchema(kind);
+            } catch (SQLException | RuntimeException unavailable) {
+                if (attempt == SCHEMA_ATTEMPTS) {
+                    throw new StoreUnavailable(url, unavailable);
+                }
+                pause(SCHEMA_RETRY.multipliedBy(attempt));
+            }
         }
-        return new StoreSchema(kind);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the store's tables", interrupted);
+        }
     }
 
     /** Proof that the tables exist; what depends on the store depends on this. */
