@@ -169,10 +169,9 @@ public class Upgrade {
     @CommandHandler
     public void handle(InitiateRollback command) {
         new RollbackNeedsAStoppedUpgrade(upgradeId, state.status()).verify();
-        new PointOfNoReturn(upgradeId, started.contains(StepKind.START_SERVICE), command.automatic(),
-                command.acceptDataLoss()).verify();
+        new PointOfNoReturn(upgradeId, started.contains(StepKind.START_SERVICE), command.acceptDataLoss()).verify();
         apply(new RollbackInitiated(upgradeId, command.reason(), failed != null ? failed : lastCompleted,
-                command.mode(), command.automatic(), Compensation.stepsFor(started), command.runner()));
+                command.mode(), false, Compensation.stepsFor(started), command.runner()));
         decide();
     }
 

@@ -172,7 +172,7 @@ class UpgradeRunTest {
         List<Object> history = running(START_API);
         history.add(new UpgradeCompleted(UPGRADE_ID));
         fixture.given(history)
-                .when(new InitiateRollback(UPGRADE_ID, "requested by the operator", "quick", false, false, RUNNER))
+                .when(new InitiateRollback(UPGRADE_ID, "requested by the operator", "quick", false, RUNNER))
                 .expectExceptionMessage("the dependents of upgrade makapix-pg17 have run on the new version, so writes "
                         + "may exist only there; a rollback discards them: add --accept-data-loss to roll back anyway");
     }
@@ -180,7 +180,7 @@ class UpgradeRunTest {
     @Test
     void givenAnUpgradeThatChangedNothingWhenRollingBackThenThereIsNothingToRollBack() {
         fixture.given(preflightPassed())
-                .when(new InitiateRollback(UPGRADE_ID, "requested by the operator", "quick", false, false, RUNNER))
+                .when(new InitiateRollback(UPGRADE_ID, "requested by the operator", "quick", false, RUNNER))
                 .expectExceptionMessage("upgrade makapix-pg17 has not changed anything yet; there is nothing to roll back");
     }
 

@@ -134,8 +134,8 @@ public class RunCommands {
                             + confirm);
         }
         String runner = detach ? ThisProcess.NODES : self.name();
-        InitiateRollback rollback = new InitiateRollback(upgradeId, "requested by the operator", mode, false,
-                acceptDataLoss, runner);
+        InitiateRollback rollback = new InitiateRollback(upgradeId, "requested by the operator", mode, acceptDataLoss,
+                runner);
         return detach ? handOver.toTheNodes(upgradeId, asJson, rollback) : drive(upgradeId, asJson, rollback);
     }
 

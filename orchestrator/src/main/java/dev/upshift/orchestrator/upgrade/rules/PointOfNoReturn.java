@@ -2,14 +2,15 @@ package dev.upshift.orchestrator.upgrade.rules;
 
 /**
  * Once the dependents have run on the new version, writes may exist only there: the operator must accept
- * losing them before a rollback. An automatic rollback goes on, but checks the new server for writes first.
+ * losing them before a rollback. (An automatic rollback, decided after a failed step, goes on, but checks the new
+ * server for writes first.)
  */
-public record PointOfNoReturn(String upgradeId, boolean dependentsRanOnNewVersion, boolean automatic,
-                              boolean acceptDataLoss) implements DomainRule {
+public record PointOfNoReturn(String upgradeId, boolean dependentsRanOnNewVersion, boolean acceptDataLoss)
+        implements DomainRule {
 
     @Override
     public boolean isViolated() {
-        return dependentsRanOnNewVersion && !automatic && !acceptDataLoss;
+        return dependentsRanOnNewVersion && !acceptDataLoss;
     }
 
     @Override
