@@ -65,15 +65,15 @@ final class Launcher {
         }
         properties.put("spring.shell.interactive.enabled", command.isEmpty());
         SpringApplication app = new SpringApplication(application);
-        boolean serving = !command.isEmpty() && SERVE.equals(command.get(0));
-        app.setWebApplicationType(serving ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        String profile = command.isEmpty() ? null : PROFILES.get(command.get(0));
+        app.setWebApplicationType(SERVE.equals(profile) ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         app.setDefaultProperties(properties);
         // what the operator typed outranks the environment (UPSHIFT_STORE, UPSHIFT_DOCKER_HOST), never the reverse
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("upshift-options", options));
         app.setEnvironment(environment);
-        if (!command.isEmpty() && PROFILES.containsKey(command.get(0))) {
-            app.setAdditionalProfiles(PROFILES.get(command.get(0)));
+        if (profile != null) {
+            app.setAdditionalProfiles(profile);
         }
         AtomicReference<String> logFile = new AtomicReference<>("upshift.log under UPSHIFT_HOME");
         app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared ->

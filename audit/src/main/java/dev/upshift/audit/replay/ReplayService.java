@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 /**
  * The one service that replays history: {@link #rebuild} resets every read model and replays the whole store into
  * it; {@link #stateAt} folds one upgrade's events up to an instant through the same read-model handlers, on a
- * scratch store, to show where the upgrade stood then. Automations (the saga) are never replayed.
+ * scratch store, to show where the upgrade stood then. Automations (the step dispatchers) are never replayed.
  */
 @Component
 public class ReplayService {

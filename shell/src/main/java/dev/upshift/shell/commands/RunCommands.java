@@ -26,7 +26,7 @@ import org.springframework.shell.command.annotation.OptionValues;
 
 /**
  * The commands that move an upgrade: each claims the upgrade for this process, sends one command, then stays until
- * the saga reaches a gate or an end, and exits with what that rest means.
+ * the upgrade reaches a gate or an end, and exits with what that rest means.
  */
 @Command(group = "Upgrade")
 public class RunCommands {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Waits, in a one-shot process, until the work it started is done: no command in flight and the upgrade in the
- * state the caller waits for. Commands and the saga live only as long as this process. A step bounds its own
+ * state the caller waits for. Commands and the step dispatcher live only as long as this process. A step bounds its own
  * waits; what is bounded here is the time with no step under way and the upgrade still short of that state.
  */
 @Component

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How Axon runs here. Commands are handled on their own threads, so that a step's I/O runs outside the saga's
- * unit of work and each step's events are stored the moment it ends. Interceptor beans such as
+ * How Axon runs here. Commands are handled on their own threads, so that a step's I/O runs outside the unit of
+ * work of the handler that dispatched it and each step's events are stored the moment it ends. Interceptor beans such as
  * {@link InFlightCommands} are registered by Axon's auto-configuration.
  */
 @Configuration
