@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.upshift.orchestrator.testbed.SampleStack;
 import org.junit.jupiter.api.Test;
@@ -66,7 +64,7 @@ class ConcurrentUpgradesIT {
                 shell.type("exit" + ShellSession.ENTER);
                 assertThat(shell.awaitExit()).as(shell.screen()).isZero();
             }
-            Map<String, Long> started = stepsStarted(upshift);
+            Map<String, Long> started = upshift.stepsStarted();
             assertThat(started).as("every step of every upgrade, once").allSatisfy((step, times) ->
                     assertThat(times).as(step).isOne());
             UPGRADES.forEach(upgrade -> assertThat(started).containsKeys(upgrade + " 0.1", upgrade + " 3.5",
@@ -78,13 +76,5 @@ class ConcurrentUpgradesIT {
         } finally {
             stacks.forEach(SampleStack::close);
         }
-    }
-
-    /** "side-a 3.5" → how many times that step started, from the store. */
-    private static Map<String, Long> stepsStarted(Upshift upshift) {
-        return upshift.events("StepStarted").stream()
-                .map(event -> event.payload().get("upgradeId").asText() + " "
-                        + event.payload().get("step").get("number").asText())
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 }

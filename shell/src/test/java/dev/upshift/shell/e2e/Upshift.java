@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -207,6 +209,14 @@ final class Upshift {
     }
 
     record StoredEvent(Instant time, JsonNode payload) {
+    }
+
+    /** "side-a 3.5" → how many times that step of that upgrade started, from the store. */
+    Map<String, Long> stepsStarted() {
+        return events("StepStarted").stream()
+                .map(event -> event.payload().get("upgradeId").asText() + " "
+                        + event.payload().get("step").get("number").asText())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
     /** Everything the store holds — events, metadata, tokens, sagas, read models — as text, to search for leaks. */
