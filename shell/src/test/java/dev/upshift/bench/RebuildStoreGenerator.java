@@ -11,26 +11,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.upshift.orchestrator.SamplePlans;
-import dev.upshift.orchestrator.api.BackupCreated;
-import dev.upshift.orchestrator.api.CompleteStep;
-import dev.upshift.orchestrator.api.ContainerStarted;
-import dev.upshift.orchestrator.api.DatabaseFenced;
-import dev.upshift.orchestrator.api.EventSamples;
 import dev.upshift.orchestrator.api.Phase;
-import dev.upshift.orchestrator.api.PlanUpgrade;
-import dev.upshift.orchestrator.api.RecordProgress;
 import dev.upshift.orchestrator.api.Runbook;
-import dev.upshift.orchestrator.api.ServiceStarted;
-import dev.upshift.orchestrator.api.ServiceStopped;
-import dev.upshift.orchestrator.api.StartPreflight;
-import dev.upshift.orchestrator.api.StartRun;
-import dev.upshift.orchestrator.api.StartStep;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
-import dev.upshift.orchestrator.api.StepProgress;
-import dev.upshift.orchestrator.api.UpgradeEvent;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.commands.CompleteStep;
+import dev.upshift.orchestrator.api.commands.PlanUpgrade;
+import dev.upshift.orchestrator.api.commands.RecordProgress;
+import dev.upshift.orchestrator.api.commands.StartPreflight;
+import dev.upshift.orchestrator.api.commands.StartRun;
+import dev.upshift.orchestrator.api.commands.StartStep;
+import dev.upshift.orchestrator.api.events.BackupCreated;
+import dev.upshift.orchestrator.api.events.ContainerStarted;
+import dev.upshift.orchestrator.api.events.DatabaseFenced;
+import dev.upshift.orchestrator.api.events.EventSamples;
+import dev.upshift.orchestrator.api.events.ServiceStarted;
+import dev.upshift.orchestrator.api.events.ServiceStopped;
+import dev.upshift.orchestrator.api.events.StepOutcome;
+import dev.upshift.orchestrator.api.events.StepProgress;
+import dev.upshift.orchestrator.api.events.UpgradeEvent;
 import dev.upshift.shell.UpshiftApplication;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -162,16 +162,16 @@ public final class RebuildStoreGenerator {
 
     private static Map<StepKind, Class<?>> outcomes() {
         Map<StepKind, Class<?>> outcomes = new java.util.EnumMap<>(StepKind.class);
-        for (Class<?> type : List.of(dev.upshift.orchestrator.api.BaselineCaptured.class,
-                dev.upshift.orchestrator.api.DiskSpaceChecked.class, dev.upshift.orchestrator.api.ServicesHealthChecked.class,
-                dev.upshift.orchestrator.api.CompatibilityChecked.class, dev.upshift.orchestrator.api.BackupVerified.class,
-                dev.upshift.orchestrator.api.ComposeFileUpdated.class, dev.upshift.orchestrator.api.ImagePulled.class,
-                dev.upshift.orchestrator.api.FinalDumpTaken.class, dev.upshift.orchestrator.api.DatabaseStopped.class,
-                dev.upshift.orchestrator.api.VolumeSnapshotted.class, dev.upshift.orchestrator.api.ContainerRemoved.class,
-                dev.upshift.orchestrator.api.DataRestored.class, dev.upshift.orchestrator.api.VersionVerified.class,
-                dev.upshift.orchestrator.api.IntegrityVerified.class, dev.upshift.orchestrator.api.ServiceHealthy.class,
-                dev.upshift.orchestrator.api.ServicesRestored.class, dev.upshift.orchestrator.api.HealthValidated.class,
-                dev.upshift.orchestrator.api.StatisticsRebuilt.class, dev.upshift.orchestrator.api.SmokeQueriesPassed.class)) {
+        for (Class<?> type : List.of(dev.upshift.orchestrator.api.events.BaselineCaptured.class,
+                dev.upshift.orchestrator.api.events.DiskSpaceChecked.class, dev.upshift.orchestrator.api.events.ServicesHealthChecked.class,
+                dev.upshift.orchestrator.api.events.CompatibilityChecked.class, dev.upshift.orchestrator.api.events.BackupVerified.class,
+                dev.upshift.orchestrator.api.events.ComposeFileUpdated.class, dev.upshift.orchestrator.api.events.ImagePulled.class,
+                dev.upshift.orchestrator.api.events.FinalDumpTaken.class, dev.upshift.orchestrator.api.events.DatabaseStopped.class,
+                dev.upshift.orchestrator.api.events.VolumeSnapshotted.class, dev.upshift.orchestrator.api.events.ContainerRemoved.class,
+                dev.upshift.orchestrator.api.events.DataRestored.class, dev.upshift.orchestrator.api.events.VersionVerified.class,
+                dev.upshift.orchestrator.api.events.IntegrityVerified.class, dev.upshift.orchestrator.api.events.ServiceHealthy.class,
+                dev.upshift.orchestrator.api.events.ServicesRestored.class, dev.upshift.orchestrator.api.events.HealthValidated.class,
+                dev.upshift.orchestrator.api.events.StatisticsRebuilt.class, dev.upshift.orchestrator.api.events.SmokeQueriesPassed.class)) {
             StepOutcome sample = (StepOutcome) EventSamples.of(type).orElseThrow();
             outcomes.put(sample.step().kind(), type);
         }

@@ -1,7 +1,7 @@
 package dev.upshift.audit.components;
 
-import static dev.upshift.orchestrator.api.ComponentStatus.DATABASE;
-import static dev.upshift.orchestrator.api.ComponentStatus.SITE;
+import static dev.upshift.orchestrator.api.queries.ComponentStatus.DATABASE;
+import static dev.upshift.orchestrator.api.queries.ComponentStatus.SITE;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.upshift.audit.store.SqlTime;
-import dev.upshift.orchestrator.api.ComponentStatus;
-import dev.upshift.orchestrator.api.FindComponentStatus;
-import dev.upshift.orchestrator.api.UpgradeEvent;
-import dev.upshift.orchestrator.api.UpgradePlanned;
+import dev.upshift.orchestrator.api.events.UpgradeEvent;
+import dev.upshift.orchestrator.api.events.UpgradePlanned;
+import dev.upshift.orchestrator.api.queries.ComponentStatus;
+import dev.upshift.orchestrator.api.queries.FindComponentStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -3,18 +3,18 @@ package dev.upshift.audit.components;
 import java.util.Optional;
 
 import dev.upshift.orchestrator.api.Phase;
-import dev.upshift.orchestrator.api.PreflightFailed;
-import dev.upshift.orchestrator.api.RollbackCompleted;
-import dev.upshift.orchestrator.api.RollbackFailed;
-import dev.upshift.orchestrator.api.RollbackInitiated;
 import dev.upshift.orchestrator.api.Step;
-import dev.upshift.orchestrator.api.StepFailed;
-import dev.upshift.orchestrator.api.StepOutcome;
-import dev.upshift.orchestrator.api.StepProgress;
-import dev.upshift.orchestrator.api.StepStarted;
-import dev.upshift.orchestrator.api.UpgradeCompleted;
-import dev.upshift.orchestrator.api.UpgradeEvent;
-import dev.upshift.orchestrator.api.UpgradePlanned;
+import dev.upshift.orchestrator.api.events.PreflightFailed;
+import dev.upshift.orchestrator.api.events.RollbackCompleted;
+import dev.upshift.orchestrator.api.events.RollbackFailed;
+import dev.upshift.orchestrator.api.events.RollbackInitiated;
+import dev.upshift.orchestrator.api.events.StepFailed;
+import dev.upshift.orchestrator.api.events.StepOutcome;
+import dev.upshift.orchestrator.api.events.StepProgress;
+import dev.upshift.orchestrator.api.events.StepStarted;
+import dev.upshift.orchestrator.api.events.UpgradeCompleted;
+import dev.upshift.orchestrator.api.events.UpgradeEvent;
+import dev.upshift.orchestrator.api.events.UpgradePlanned;
 
 /** The moments of the runbook's "Expected Website Behavior" tables, as the steps of an upgrade fall into them. */
 enum Moment {

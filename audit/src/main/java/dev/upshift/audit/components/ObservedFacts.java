@@ -1,7 +1,7 @@
 package dev.upshift.audit.components;
 
-import static dev.upshift.orchestrator.api.ComponentStatus.DATABASE;
-import static dev.upshift.orchestrator.api.ComponentStatus.SITE;
+import static dev.upshift.orchestrator.api.queries.ComponentStatus.DATABASE;
+import static dev.upshift.orchestrator.api.queries.ComponentStatus.SITE;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,34 +12,34 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.upshift.audit.log.ServerVersion;
-import dev.upshift.orchestrator.api.BackupVerified;
-import dev.upshift.orchestrator.api.BaselineCaptured;
-import dev.upshift.orchestrator.api.ContainerRemoved;
-import dev.upshift.orchestrator.api.ContainerStarted;
-import dev.upshift.orchestrator.api.DataRestored;
-import dev.upshift.orchestrator.api.DatabaseFenced;
-import dev.upshift.orchestrator.api.DatabaseStopped;
-import dev.upshift.orchestrator.api.DependentsRestarted;
-import dev.upshift.orchestrator.api.DependentsStopped;
-import dev.upshift.orchestrator.api.FenceLifted;
-import dev.upshift.orchestrator.api.FinalDumpTaken;
-import dev.upshift.orchestrator.api.HealthValidated;
-import dev.upshift.orchestrator.api.NewContainerRemoved;
-import dev.upshift.orchestrator.api.OldContainerRecreated;
-import dev.upshift.orchestrator.api.OldDatabaseVerified;
-import dev.upshift.orchestrator.api.RollbackFailed;
 import dev.upshift.orchestrator.api.ServiceHealth;
-import dev.upshift.orchestrator.api.ServiceHealthy;
-import dev.upshift.orchestrator.api.ServiceStarted;
-import dev.upshift.orchestrator.api.ServiceStopped;
-import dev.upshift.orchestrator.api.ServicesHealthChecked;
-import dev.upshift.orchestrator.api.ServicesRestored;
 import dev.upshift.orchestrator.api.Step;
-import dev.upshift.orchestrator.api.StepFailed;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepStarted;
-import dev.upshift.orchestrator.api.VersionVerified;
-import dev.upshift.orchestrator.api.VolumeSnapshotted;
+import dev.upshift.orchestrator.api.events.BackupVerified;
+import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.ContainerRemoved;
+import dev.upshift.orchestrator.api.events.ContainerStarted;
+import dev.upshift.orchestrator.api.events.DataRestored;
+import dev.upshift.orchestrator.api.events.DatabaseFenced;
+import dev.upshift.orchestrator.api.events.DatabaseStopped;
+import dev.upshift.orchestrator.api.events.DependentsRestarted;
+import dev.upshift.orchestrator.api.events.DependentsStopped;
+import dev.upshift.orchestrator.api.events.FenceLifted;
+import dev.upshift.orchestrator.api.events.FinalDumpTaken;
+import dev.upshift.orchestrator.api.events.HealthValidated;
+import dev.upshift.orchestrator.api.events.NewContainerRemoved;
+import dev.upshift.orchestrator.api.events.OldContainerRecreated;
+import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
+import dev.upshift.orchestrator.api.events.RollbackFailed;
+import dev.upshift.orchestrator.api.events.ServiceHealthy;
+import dev.upshift.orchestrator.api.events.ServiceStarted;
+import dev.upshift.orchestrator.api.events.ServiceStopped;
+import dev.upshift.orchestrator.api.events.ServicesHealthChecked;
+import dev.upshift.orchestrator.api.events.ServicesRestored;
+import dev.upshift.orchestrator.api.events.StepFailed;
+import dev.upshift.orchestrator.api.events.StepStarted;
+import dev.upshift.orchestrator.api.events.VersionVerified;
+import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
 
 /**
  * What each observed fact says about the components a user depends on: the status tables of the runbook,

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.upshift.audit.store.SqlTime;
-import dev.upshift.orchestrator.api.AuditEntry;
-import dev.upshift.orchestrator.api.FindAuditTrail;
-import dev.upshift.orchestrator.api.UpgradeEvent;
+import dev.upshift.orchestrator.api.events.UpgradeEvent;
+import dev.upshift.orchestrator.api.queries.AuditEntry;
+import dev.upshift.orchestrator.api.queries.FindAuditTrail;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;

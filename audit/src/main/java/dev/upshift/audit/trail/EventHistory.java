@@ -2,8 +2,8 @@ package dev.upshift.audit.trail;
 
 import java.util.List;
 
-import dev.upshift.orchestrator.api.FindEvents;
-import dev.upshift.orchestrator.api.StoredEvent;
+import dev.upshift.orchestrator.api.queries.FindEvents;
+import dev.upshift.orchestrator.api.queries.StoredEvent;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 import dev.upshift.audit.InMemoryReadModels;
 import dev.upshift.audit.SampleHistory;
-import dev.upshift.orchestrator.api.ComponentStatus;
-import dev.upshift.orchestrator.api.FindComponentStatus;
+import dev.upshift.orchestrator.api.queries.ComponentStatus;
+import dev.upshift.orchestrator.api.queries.FindComponentStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

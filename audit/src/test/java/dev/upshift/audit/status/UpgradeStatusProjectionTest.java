@@ -8,9 +8,9 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.audit.InMemoryReadModels;
 import dev.upshift.audit.SampleHistory;
-import dev.upshift.orchestrator.api.FindUpgrade;
 import dev.upshift.orchestrator.api.UpgradeStatus;
-import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.orchestrator.api.queries.FindUpgrade;
+import dev.upshift.orchestrator.api.queries.UpgradeView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

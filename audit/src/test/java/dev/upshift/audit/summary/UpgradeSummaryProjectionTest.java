@@ -9,14 +9,14 @@ import java.util.List;
 
 import dev.upshift.audit.InMemoryReadModels;
 import dev.upshift.audit.SampleHistory;
-import dev.upshift.orchestrator.api.DependentsRestarted;
-import dev.upshift.orchestrator.api.DependentsStopped;
-import dev.upshift.orchestrator.api.FindUpgradeSummary;
 import dev.upshift.orchestrator.api.ServiceHealth;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.UpgradeStatus;
-import dev.upshift.orchestrator.api.UpgradeSummary;
+import dev.upshift.orchestrator.api.events.DependentsRestarted;
+import dev.upshift.orchestrator.api.events.DependentsStopped;
+import dev.upshift.orchestrator.api.queries.FindUpgradeSummary;
+import dev.upshift.orchestrator.api.queries.UpgradeSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 import dev.upshift.audit.InMemoryReadModels;
 import dev.upshift.audit.SampleHistory;
-import dev.upshift.orchestrator.api.AuditEntry;
-import dev.upshift.orchestrator.api.FindAuditTrail;
+import dev.upshift.orchestrator.api.queries.AuditEntry;
+import dev.upshift.orchestrator.api.queries.FindAuditTrail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

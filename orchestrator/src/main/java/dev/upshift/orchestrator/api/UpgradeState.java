@@ -1,5 +1,18 @@
 package dev.upshift.orchestrator.api;
 
+import dev.upshift.orchestrator.api.events.DowntimeGateReached;
+import dev.upshift.orchestrator.api.events.PreflightFailed;
+import dev.upshift.orchestrator.api.events.PreflightPassed;
+import dev.upshift.orchestrator.api.events.PreflightStarted;
+import dev.upshift.orchestrator.api.events.RollbackCompleted;
+import dev.upshift.orchestrator.api.events.RollbackFailed;
+import dev.upshift.orchestrator.api.events.RollbackInitiated;
+import dev.upshift.orchestrator.api.events.RunPaused;
+import dev.upshift.orchestrator.api.events.RunResumed;
+import dev.upshift.orchestrator.api.events.RunStarted;
+import dev.upshift.orchestrator.api.events.StepFailed;
+import dev.upshift.orchestrator.api.events.UpgradeCompleted;
+
 /**
  * An upgrade's status as its events move it, shared by the aggregate and the read models so that both tell the
  * same story. {@code runActive} is whether a process is driving the upgrade (a passed pre-flight then goes on).

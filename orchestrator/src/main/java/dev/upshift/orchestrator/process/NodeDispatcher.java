@@ -1,7 +1,7 @@
 package dev.upshift.orchestrator.process;
 
-import dev.upshift.orchestrator.api.RunStep;
-import dev.upshift.orchestrator.api.StepDue;
+import dev.upshift.orchestrator.api.commands.RunStep;
+import dev.upshift.orchestrator.api.events.StepDue;
 import dev.upshift.orchestrator.upgrade.rules.RuleViolation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;

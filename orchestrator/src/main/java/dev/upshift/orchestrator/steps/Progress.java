@@ -2,7 +2,7 @@ package dev.upshift.orchestrator.steps;
 
 import java.time.Duration;
 
-import dev.upshift.orchestrator.api.StepProgress;
+import dev.upshift.orchestrator.api.events.StepProgress;
 
 /** Records what a step observes while it is still under way, the moment it happens. */
 @FunctionalInterface

@@ -2,7 +2,7 @@ package dev.upshift.orchestrator.steps;
 
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 
 /**
  * Performs one kind of runbook step. Every executor looks at the world before it acts, so running it again

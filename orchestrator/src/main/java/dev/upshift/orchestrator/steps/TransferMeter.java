@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.function.LongConsumer;
 
 import dev.upshift.orchestrator.api.Step;
-import dev.upshift.orchestrator.api.TransferProgressed;
+import dev.upshift.orchestrator.api.events.TransferProgressed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.upshift.orchestrator.api.Baseline;
-import dev.upshift.orchestrator.api.BaselineCaptured;
 import dev.upshift.orchestrator.api.UpgradePlan;
-import dev.upshift.orchestrator.api.UpgradePlanned;
+import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.UpgradePlanned;
 
 /** What an upgrade's events say so far, read from the store so that any process can run the next step. */
 public record UpgradeHistory(List<Object> events) {

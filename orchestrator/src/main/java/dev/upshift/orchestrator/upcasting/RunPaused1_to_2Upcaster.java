@@ -1,6 +1,6 @@
 package dev.upshift.orchestrator.upcasting;
 
-import dev.upshift.orchestrator.api.RunPaused;
+import dev.upshift.orchestrator.api.events.RunPaused;
 import org.springframework.stereotype.Component;
 
 /** {@link RunPaused} 1 → 2: {@code afterPhase} (a phase number) became {@code after}, a phase or a step as text. */

@@ -1,6 +1,6 @@
 package dev.upshift.orchestrator.upcasting;
 
-import dev.upshift.orchestrator.api.RunStarted;
+import dev.upshift.orchestrator.api.events.RunStarted;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upshift.orchestrator.SamplePlans;
 import dev.upshift.orchestrator.api.Phase;
-import dev.upshift.orchestrator.api.RunStep;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.Step;
-import dev.upshift.orchestrator.api.StepDue;
+import dev.upshift.orchestrator.api.commands.RunStep;
+import dev.upshift.orchestrator.api.events.StepDue;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;

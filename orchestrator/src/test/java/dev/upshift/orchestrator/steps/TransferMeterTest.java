@@ -10,8 +10,8 @@ import java.util.List;
 import dev.upshift.orchestrator.MovableClock;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepProgress;
-import dev.upshift.orchestrator.api.TransferProgressed;
+import dev.upshift.orchestrator.api.events.StepProgress;
+import dev.upshift.orchestrator.api.events.TransferProgressed;
 import org.junit.jupiter.api.Test;
 
 class TransferMeterTest {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 
 import dev.upshift.orchestrator.SamplePlans;
-import dev.upshift.orchestrator.api.RunPaused;
-import dev.upshift.orchestrator.api.RunStarted;
+import dev.upshift.orchestrator.api.events.RunPaused;
+import dev.upshift.orchestrator.api.events.RunStarted;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 

@@ -24,19 +24,29 @@ final class StoredEvents {
 
     /** An event of the sample upgrade stored as the classpath resource {@code /events/<file>} holds it. */
     static IntermediateEventRepresentation fixture(Class<?> type, String revision, String file) {
+        return stored(type, revision, fixtureBytes(file));
+    }
+
+    /** The classpath resource {@code /events/<file>}. */
+    static byte[] fixtureBytes(String file) {
         try (InputStream json = StoredEvents.class.getResourceAsStream("/events/" + file)) {
             if (json == null) {
                 throw new IllegalArgumentException("no fixture events/" + file + " in src/test/resources");
             }
-            return stored(type, revision, json.readAllBytes());
+            return json.readAllBytes();
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
     }
 
     static IntermediateEventRepresentation stored(Class<?> type, String revision, byte[] payload) {
+        return stored(type.getName(), revision, payload);
+    }
+
+    /** An event stored under a type name of its own, as an older Upshift named it. */
+    static IntermediateEventRepresentation stored(String typeName, String revision, byte[] payload) {
         return new InitialEventRepresentation(new GenericDomainEventEntry<>("Upgrade", SamplePlans.UPGRADE_ID, 4,
-                UUID.randomUUID().toString(), Instant.parse("2025-12-14T09:30:00Z"), type.getName(), revision, payload,
+                UUID.randomUUID().toString(), Instant.parse("2025-12-14T09:30:00Z"), typeName, revision, payload,
                 "{}".getBytes(StandardCharsets.UTF_8)), SERIALIZER);
     }
 

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.upshift.orchestrator.api.ApiEvents;
+import dev.upshift.orchestrator.api.events.ApiEvents;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
@@ -65,6 +65,39 @@ class UpcasterChainTest {
                 .isEqualTo(ApiEvents.revisionOf(type));
         assertThat(fieldNames(upcast.getData(JsonNode.class).getData()))
                 .containsExactlyElementsOf(Arrays.stream(type.getRecordComponents()).map(component -> component.getName()).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void givenAnEventStoredUnderItsFormerPackageWhenUpcastThenItIsReadAsTheEventOfItsPackageNow(Class<?> type) {
+        IntermediateEventRepresentation stored = StoredEvents.stored(EventPackageUpcaster.FORMER_PACKAGE + type.getSimpleName(),
+                ApiEvents.revisionOf(type), StoredEvents.fixtureBytes(type.getSimpleName() + ".json"));
+
+        IntermediateEventRepresentation upcast = chain.upcast(Stream.of(stored)).toList().get(0);
+
+        assertThat(upcast.getType().getName()).isEqualTo(type.getName());
+        assertThat(StoredEvents.deserialise(upcast)).isInstanceOf(type);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("earlierRevisionsAndFormerPackage")
+    void givenAnEarlierRevisionUnderTheFormerPackageWhenUpcastThenBothUpcastersApplyInTurn(Class<?> type) {
+        IntermediateEventRepresentation stored = StoredEvents.stored(EventPackageUpcaster.FORMER_PACKAGE + type.getSimpleName(),
+                "1", StoredEvents.fixtureBytes("upcasting/" + type.getSimpleName() + "-1.json"));
+
+        IntermediateEventRepresentation upcast = chain.upcast(Stream.of(stored)).toList().get(0);
+
+        assertThat(upcast.getType().getName()).isEqualTo(type.getName());
+        assertThat(upcast.getType().getRevision()).isEqualTo(ApiEvents.revisionOf(type));
+        assertThat(StoredEvents.deserialise(upcast)).isInstanceOf(type);
+    }
+
+    static Stream<Arguments> events() {
+        return ApiEvents.all().stream().map(type -> Arguments.of(Named.of(type.getSimpleName(), type)));
+    }
+
+    static Stream<Arguments> earlierRevisionsAndFormerPackage() {
+        return events().filter(arguments -> !"1".equals(ApiEvents.revisionOf((Class<?>) ((Named<?>) arguments.get()[0]).getPayload())));
     }
 
     private static List<String> fieldNames(JsonNode payload) {

@@ -7,19 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.upshift.orchestrator.SamplePlans;
-import dev.upshift.orchestrator.api.DependentsStopped;
-import dev.upshift.orchestrator.api.DowntimeApproved;
 import dev.upshift.orchestrator.api.Phase;
-import dev.upshift.orchestrator.api.PreflightPassed;
-import dev.upshift.orchestrator.api.PreflightStarted;
-import dev.upshift.orchestrator.api.RunStarted;
-import dev.upshift.orchestrator.api.RollbackInitiated;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.Step;
-import dev.upshift.orchestrator.api.StepFailed;
-import dev.upshift.orchestrator.api.StepOutcome;
-import dev.upshift.orchestrator.api.StepStarted;
-import dev.upshift.orchestrator.api.UpgradePlanned;
+import dev.upshift.orchestrator.api.events.DependentsStopped;
+import dev.upshift.orchestrator.api.events.DowntimeApproved;
+import dev.upshift.orchestrator.api.events.PreflightPassed;
+import dev.upshift.orchestrator.api.events.PreflightStarted;
+import dev.upshift.orchestrator.api.events.RollbackInitiated;
+import dev.upshift.orchestrator.api.events.RunStarted;
+import dev.upshift.orchestrator.api.events.StepFailed;
+import dev.upshift.orchestrator.api.events.StepOutcome;
+import dev.upshift.orchestrator.api.events.StepStarted;
+import dev.upshift.orchestrator.api.events.UpgradePlanned;
 
 /** Histories of the sample upgrade for the aggregate's tests, as the aggregate records them. */
 final class Histories {

@@ -6,8 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.upshift.orchestrator.api.PlanUpgrade;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.commands.PlanUpgrade;
 import dev.upshift.orchestrator.planning.PlanRequest;
 import dev.upshift.orchestrator.planning.UpgradePlanner;
 import dev.upshift.orchestrator.ports.InvalidInput;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.upshift.orchestrator.api.ListUpgrades;
-import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.orchestrator.api.queries.ListUpgrades;
+import dev.upshift.orchestrator.api.queries.UpgradeView;
 import dev.upshift.shell.render.Views;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

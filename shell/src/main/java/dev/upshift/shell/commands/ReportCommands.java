@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.upshift.orchestrator.api.FindUpgradeAt;
-import dev.upshift.orchestrator.api.UpgradeAt;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.queries.FindUpgradeAt;
+import dev.upshift.orchestrator.api.queries.UpgradeAt;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.shell.render.PostMortemReport;
 import dev.upshift.shell.render.TimelineSvg;

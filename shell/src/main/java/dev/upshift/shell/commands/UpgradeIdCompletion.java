@@ -2,8 +2,8 @@ package dev.upshift.shell.commands;
 
 import java.util.List;
 
-import dev.upshift.orchestrator.api.ListUpgrades;
-import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.orchestrator.api.queries.ListUpgrades;
+import dev.upshift.orchestrator.api.queries.UpgradeView;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.shell.CompletionContext;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 
-import dev.upshift.orchestrator.api.FindUpgrade;
-import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.orchestrator.api.queries.FindUpgrade;
+import dev.upshift.orchestrator.api.queries.UpgradeView;
 import dev.upshift.shell.config.InFlightCommands;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;

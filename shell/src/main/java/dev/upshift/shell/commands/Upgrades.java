@@ -2,14 +2,14 @@ package dev.upshift.shell.commands;
 
 import java.util.List;
 
-import dev.upshift.orchestrator.api.FindExecutionLog;
-import dev.upshift.orchestrator.api.FindUpgrade;
-import dev.upshift.orchestrator.api.FindUpgradeSummary;
-import dev.upshift.orchestrator.api.LogEntry;
 import dev.upshift.orchestrator.api.UpgradePlan;
-import dev.upshift.orchestrator.api.UpgradePlanned;
-import dev.upshift.orchestrator.api.UpgradeSummary;
-import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.orchestrator.api.events.UpgradePlanned;
+import dev.upshift.orchestrator.api.queries.FindExecutionLog;
+import dev.upshift.orchestrator.api.queries.FindUpgrade;
+import dev.upshift.orchestrator.api.queries.FindUpgradeSummary;
+import dev.upshift.orchestrator.api.queries.LogEntry;
+import dev.upshift.orchestrator.api.queries.UpgradeSummary;
+import dev.upshift.orchestrator.api.queries.UpgradeView;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.shell.render.UpgradeDocument;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.upshift.orchestrator.api.AuditEntry;
-import dev.upshift.orchestrator.api.ComponentStatus;
-import dev.upshift.orchestrator.api.StoredEvent;
-import dev.upshift.orchestrator.api.UpgradeAt;
+import dev.upshift.orchestrator.api.queries.AuditEntry;
+import dev.upshift.orchestrator.api.queries.ComponentStatus;
+import dev.upshift.orchestrator.api.queries.StoredEvent;
+import dev.upshift.orchestrator.api.queries.UpgradeAt;
 
 /** What the history commands print: the raw events, the audit trail, an upgrade as it stood at an instant. */
 public final class HistoryViews {

@@ -2,8 +2,8 @@ package dev.upshift.shell.render;
 
 import java.util.List;
 
-import dev.upshift.orchestrator.api.LogEntry;
-import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.orchestrator.api.queries.LogEntry;
+import dev.upshift.orchestrator.api.queries.UpgradeView;
 
 /** What a command that moved an upgrade says once the upgrade comes to rest: the log, then what it means. */
 public final class Outcomes {

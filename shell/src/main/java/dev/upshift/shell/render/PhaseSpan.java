@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.upshift.orchestrator.api.LogEntry;
 import dev.upshift.orchestrator.api.Phase;
+import dev.upshift.orchestrator.api.queries.LogEntry;
 
 /** A phase as the execution log shows it ran: from its first step's start to its last step's end. */
 record PhaseSpan(String label, Instant start, Instant end, String status, boolean rollback) {

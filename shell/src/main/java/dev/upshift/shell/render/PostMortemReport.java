@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.upshift.orchestrator.api.Baseline;
-import dev.upshift.orchestrator.api.Bytes;
-import dev.upshift.orchestrator.api.ComponentStatus;
-import dev.upshift.orchestrator.api.LogEntry;
-import dev.upshift.orchestrator.api.UpgradeAt;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.UpgradeStatus;
-import dev.upshift.orchestrator.api.UpgradeSummary;
-import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.orchestrator.api.queries.ComponentStatus;
+import dev.upshift.orchestrator.api.queries.LogEntry;
+import dev.upshift.orchestrator.api.queries.UpgradeAt;
+import dev.upshift.orchestrator.api.queries.UpgradeSummary;
+import dev.upshift.orchestrator.api.queries.UpgradeView;
+import dev.upshift.orchestrator.text.Bytes;
 
 /**
  * A post-mortem shaped like the runbook it automates: status line, Executive Summary, Execution Log, the status

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import dev.upshift.audit.log.StepNotes;
 import dev.upshift.orchestrator.api.Step;
-import dev.upshift.orchestrator.api.TransferProgressed;
+import dev.upshift.orchestrator.api.events.TransferProgressed;
 
 /**
  * The lines a command prints while it follows an upgrade, one per step start and end and one per report of how far a

@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import dev.upshift.orchestrator.api.LogEntry;
-import dev.upshift.orchestrator.api.UpgradeSummary;
+import dev.upshift.orchestrator.api.queries.LogEntry;
+import dev.upshift.orchestrator.api.queries.UpgradeSummary;
 
 /** The post-mortem's timeline: one bar per phase on a time axis, the downtime window shaded over them. */
 public final class TimelineSvg {

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.upshift.orchestrator.api.Baseline;
-import dev.upshift.orchestrator.api.LogEntry;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.UpgradeStatus;
-import dev.upshift.orchestrator.api.UpgradeSummary;
-import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.orchestrator.api.queries.LogEntry;
+import dev.upshift.orchestrator.api.queries.UpgradeSummary;
+import dev.upshift.orchestrator.api.queries.UpgradeView;
 
 /**
  * An upgrade as it stands: the one JSON shape that {@code plan}, {@code run}, {@code advance}, {@code resume},

@@ -6,13 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import dev.upshift.orchestrator.api.Baseline;
-import dev.upshift.orchestrator.api.Bytes;
-import dev.upshift.orchestrator.api.LogEntry;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.UpgradePlan;
-import dev.upshift.orchestrator.api.UpgradeSummary;
-import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.orchestrator.api.queries.LogEntry;
+import dev.upshift.orchestrator.api.queries.UpgradeSummary;
+import dev.upshift.orchestrator.api.queries.UpgradeView;
+import dev.upshift.orchestrator.text.Bytes;
 
 /** What the commands print, shaped like the runbook: its summary table, its phases, its execution log. */
 public final class Views {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.upshift.orchestrator.api.AuditEntry;
-import dev.upshift.orchestrator.api.FindAuditTrail;
+import dev.upshift.orchestrator.api.queries.AuditEntry;
+import dev.upshift.orchestrator.api.queries.FindAuditTrail;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import dev.upshift.orchestrator.SamplePlans;
-import dev.upshift.orchestrator.api.FindUpgradeAt;
+import dev.upshift.orchestrator.api.queries.FindUpgradeAt;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.shell.render.SamplePostMortems;
 import org.axonframework.queryhandling.QueryGateway;

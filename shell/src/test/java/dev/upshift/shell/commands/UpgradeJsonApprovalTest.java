@@ -19,7 +19,7 @@ import dev.upshift.audit.SampleHistory;
 import dev.upshift.orchestrator.ApprovedJson;
 import dev.upshift.orchestrator.SamplePlans;
 import dev.upshift.orchestrator.StoredEventSerializer;
-import dev.upshift.orchestrator.api.UpgradeAt;
+import dev.upshift.orchestrator.api.queries.UpgradeAt;
 import dev.upshift.shell.render.SamplePostMortems;
 import dev.upshift.shell.render.UpgradeDocument;
 import org.junit.jupiter.api.Test;

@@ -194,7 +194,7 @@ final class Upshift {
         try (Connection connection = connect();
              PreparedStatement query = connection.prepareStatement("SELECT timeStamp, payload FROM domainevententry "
                      + "WHERE payloadType = ? ORDER BY globalIndex")) {
-            query.setString(1, "dev.upshift.orchestrator.api." + type);
+            query.setString(1, "dev.upshift.orchestrator.api.events." + type);
             List<StoredEvent> events = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

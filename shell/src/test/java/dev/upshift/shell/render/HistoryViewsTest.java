@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.upshift.orchestrator.api.AuditEntry;
-import dev.upshift.orchestrator.api.StoredEvent;
-import dev.upshift.orchestrator.api.UpgradeAt;
+import dev.upshift.orchestrator.api.queries.AuditEntry;
+import dev.upshift.orchestrator.api.queries.StoredEvent;
+import dev.upshift.orchestrator.api.queries.UpgradeAt;
 import org.junit.jupiter.api.Test;
 
 class HistoryViewsTest {

@@ -10,13 +10,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import dev.upshift.orchestrator.api.BackupCreated;
 import dev.upshift.orchestrator.api.BackupFile;
 import dev.upshift.orchestrator.api.Step;
-import dev.upshift.orchestrator.api.StepFailed;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepStarted;
-import dev.upshift.orchestrator.api.TransferProgressed;
+import dev.upshift.orchestrator.api.events.BackupCreated;
+import dev.upshift.orchestrator.api.events.StepFailed;
+import dev.upshift.orchestrator.api.events.StepStarted;
+import dev.upshift.orchestrator.api.events.TransferProgressed;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.upshift.audit.SampleHistory;
-import dev.upshift.orchestrator.api.UpgradeAt;
 import dev.upshift.orchestrator.api.UpgradeStatus;
-import dev.upshift.orchestrator.api.UpgradeView;
+import dev.upshift.orchestrator.api.queries.UpgradeAt;
+import dev.upshift.orchestrator.api.queries.UpgradeView;
 import org.junit.jupiter.api.Test;
 
 class OutcomesTest {

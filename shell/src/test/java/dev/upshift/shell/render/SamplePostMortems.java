@@ -7,11 +7,11 @@ import dev.upshift.audit.components.ComponentStatusProjection;
 import dev.upshift.audit.log.ExecutionLogProjection;
 import dev.upshift.audit.status.UpgradeStatusProjection;
 import dev.upshift.audit.summary.UpgradeSummaryProjection;
-import dev.upshift.orchestrator.api.FindComponentStatus;
-import dev.upshift.orchestrator.api.FindExecutionLog;
-import dev.upshift.orchestrator.api.FindUpgrade;
-import dev.upshift.orchestrator.api.FindUpgradeSummary;
-import dev.upshift.orchestrator.api.UpgradeAt;
+import dev.upshift.orchestrator.api.queries.FindComponentStatus;
+import dev.upshift.orchestrator.api.queries.FindExecutionLog;
+import dev.upshift.orchestrator.api.queries.FindUpgrade;
+import dev.upshift.orchestrator.api.queries.FindUpgradeSummary;
+import dev.upshift.orchestrator.api.queries.UpgradeAt;
 
 /** What the read models answer about the runbook's sample upgrades: the real projections fed the sample events. */
 public final class SamplePostMortems {

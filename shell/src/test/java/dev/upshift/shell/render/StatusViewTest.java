@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 import dev.upshift.audit.SampleHistory;
-import dev.upshift.orchestrator.api.UpgradeAt;
+import dev.upshift.orchestrator.api.queries.UpgradeAt;
 import org.junit.jupiter.api.Test;
 
 /** `upshift status`: "current" names the server that runs now; the baseline is labelled as what Phase 0 saw. */

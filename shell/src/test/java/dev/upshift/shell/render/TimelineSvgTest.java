@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import dev.upshift.orchestrator.api.UpgradeAt;
+import dev.upshift.orchestrator.api.queries.UpgradeAt;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;

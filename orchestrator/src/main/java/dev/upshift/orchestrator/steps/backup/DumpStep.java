@@ -3,13 +3,13 @@ package dev.upshift.orchestrator.steps.backup;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.upshift.orchestrator.api.BackupCreated;
-import dev.upshift.orchestrator.api.BaselineCaptured;
-import dev.upshift.orchestrator.api.CompatibilityChecked;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.BackupCreated;
+import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.CompatibilityChecked;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.steps.Backups;
 import dev.upshift.orchestrator.steps.PgDumpProgress;
 import dev.upshift.orchestrator.steps.Progress;

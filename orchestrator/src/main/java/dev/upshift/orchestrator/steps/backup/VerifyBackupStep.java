@@ -3,13 +3,13 @@ package dev.upshift.orchestrator.steps.backup;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.upshift.orchestrator.api.BackupCreated;
 import dev.upshift.orchestrator.api.BackupFile;
-import dev.upshift.orchestrator.api.BackupVerified;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.BackupCreated;
+import dev.upshift.orchestrator.api.events.BackupVerified;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.steps.Backups;
 import dev.upshift.orchestrator.steps.PgRestoreProgress;

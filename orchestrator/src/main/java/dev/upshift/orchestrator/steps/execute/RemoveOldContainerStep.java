@@ -1,10 +1,10 @@
 package dev.upshift.orchestrator.steps.execute;
 
-import dev.upshift.orchestrator.api.ContainerRemoved;
-import dev.upshift.orchestrator.api.DatabaseStopped;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.events.ContainerRemoved;
+import dev.upshift.orchestrator.api.events.DatabaseStopped;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;

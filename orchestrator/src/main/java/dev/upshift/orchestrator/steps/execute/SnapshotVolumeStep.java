@@ -2,12 +2,12 @@ package dev.upshift.orchestrator.steps.execute;
 
 import java.util.Map;
 
-import dev.upshift.orchestrator.api.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
-import dev.upshift.orchestrator.api.VolumeSnapshotted;
+import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
+import dev.upshift.orchestrator.api.events.StepOutcome;
+import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;

@@ -3,11 +3,11 @@ package dev.upshift.orchestrator.steps.execute;
 import java.time.Duration;
 
 import dev.upshift.orchestrator.api.ContainerSpec;
-import dev.upshift.orchestrator.api.DatabaseStopped;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.DatabaseStopped;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;

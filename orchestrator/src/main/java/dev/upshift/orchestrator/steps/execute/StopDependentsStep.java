@@ -5,13 +5,13 @@ import java.util.List;
 
 import dev.upshift.orchestrator.api.BackupFile;
 import dev.upshift.orchestrator.api.Baseline;
-import dev.upshift.orchestrator.api.DatabaseFenced;
-import dev.upshift.orchestrator.api.FinalDumpTaken;
-import dev.upshift.orchestrator.api.ServiceStopped;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.DatabaseFenced;
+import dev.upshift.orchestrator.api.events.FinalDumpTaken;
+import dev.upshift.orchestrator.api.events.ServiceStopped;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator.Fence;

@@ -3,13 +3,13 @@ package dev.upshift.orchestrator.steps.execute;
 import java.util.List;
 
 import dev.upshift.orchestrator.api.Baseline;
-import dev.upshift.orchestrator.api.BaselineCaptured;
-import dev.upshift.orchestrator.api.DatabaseFenced;
-import dev.upshift.orchestrator.api.IntegrityMismatchDetected;
-import dev.upshift.orchestrator.api.IntegrityVerified;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.DatabaseFenced;
+import dev.upshift.orchestrator.api.events.IntegrityMismatchDetected;
+import dev.upshift.orchestrator.api.events.IntegrityVerified;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
 import dev.upshift.orchestrator.ports.DatabaseInspector;

@@ -1,11 +1,11 @@
 package dev.upshift.orchestrator.steps.execute;
 
 import dev.upshift.orchestrator.api.Baseline;
-import dev.upshift.orchestrator.api.CompatibilityChecked;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
-import dev.upshift.orchestrator.api.VersionVerified;
+import dev.upshift.orchestrator.api.events.CompatibilityChecked;
+import dev.upshift.orchestrator.api.events.StepOutcome;
+import dev.upshift.orchestrator.api.events.VersionVerified;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;

@@ -7,18 +7,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.upshift.orchestrator.api.Baseline;
-import dev.upshift.orchestrator.api.Bytes;
 import dev.upshift.orchestrator.api.DiskSpace;
-import dev.upshift.orchestrator.api.DiskSpaceChecked;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.DiskSpaceChecked;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
+import dev.upshift.orchestrator.text.Bytes;
 import org.springframework.stereotype.Component;
 
 /**

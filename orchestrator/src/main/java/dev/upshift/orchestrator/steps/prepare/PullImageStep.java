@@ -1,10 +1,10 @@
 package dev.upshift.orchestrator.steps.prepare;
 
-import dev.upshift.orchestrator.api.ImagePulled;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.ImagePulled;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ImageInfo;
 import dev.upshift.orchestrator.steps.Progress;

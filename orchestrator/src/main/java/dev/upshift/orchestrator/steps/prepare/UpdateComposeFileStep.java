@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import dev.upshift.orchestrator.api.CompatibilityChecked;
-import dev.upshift.orchestrator.api.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.CompatibilityChecked;
+import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ComposeFile;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.steps.Progress;

@@ -1,9 +1,9 @@
 package dev.upshift.orchestrator.steps.restore;
 
-import dev.upshift.orchestrator.api.ServicesRestored;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.events.ServicesRestored;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.ServicesCheck;
 import dev.upshift.orchestrator.steps.StepExecutor;

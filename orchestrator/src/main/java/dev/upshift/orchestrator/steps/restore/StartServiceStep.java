@@ -1,11 +1,11 @@
 package dev.upshift.orchestrator.steps.restore;
 
-import dev.upshift.orchestrator.api.ServiceHealthy;
-import dev.upshift.orchestrator.api.ServiceStarted;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.ServiceHealthy;
+import dev.upshift.orchestrator.api.events.ServiceStarted;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;

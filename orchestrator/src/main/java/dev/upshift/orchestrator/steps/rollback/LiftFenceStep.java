@@ -1,10 +1,10 @@
 package dev.upshift.orchestrator.steps.rollback;
 
-import dev.upshift.orchestrator.api.DatabaseFenced;
-import dev.upshift.orchestrator.api.FenceLifted;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.events.DatabaseFenced;
+import dev.upshift.orchestrator.api.events.FenceLifted;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;

@@ -1,11 +1,11 @@
 package dev.upshift.orchestrator.steps.rollback;
 
-import dev.upshift.orchestrator.api.DatabaseStopped;
-import dev.upshift.orchestrator.api.OldContainerRecreated;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.DatabaseStopped;
+import dev.upshift.orchestrator.api.events.OldContainerRecreated;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;

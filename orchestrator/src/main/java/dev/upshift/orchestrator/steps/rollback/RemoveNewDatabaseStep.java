@@ -3,13 +3,13 @@ package dev.upshift.orchestrator.steps.rollback;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.upshift.orchestrator.api.IntegrityVerified;
-import dev.upshift.orchestrator.api.NewContainerRemoved;
-import dev.upshift.orchestrator.api.RollbackInitiated;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.IntegrityVerified;
+import dev.upshift.orchestrator.api.events.NewContainerRemoved;
+import dev.upshift.orchestrator.api.events.RollbackInitiated;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.steps.Progress;

@@ -3,12 +3,12 @@ package dev.upshift.orchestrator.steps.rollback;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.upshift.orchestrator.api.DependentsRestarted;
 import dev.upshift.orchestrator.api.ServiceHealth;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.DependentsRestarted;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;

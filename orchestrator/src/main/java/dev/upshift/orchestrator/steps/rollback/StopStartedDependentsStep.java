@@ -2,11 +2,11 @@ package dev.upshift.orchestrator.steps.rollback;
 
 import java.time.Duration;
 
-import dev.upshift.orchestrator.api.DependentsStopped;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.DependentsStopped;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;

@@ -3,12 +3,12 @@ package dev.upshift.orchestrator.steps.rollback;
 import java.util.List;
 
 import dev.upshift.orchestrator.api.Baseline;
-import dev.upshift.orchestrator.api.BaselineCaptured;
-import dev.upshift.orchestrator.api.DatabaseFenced;
-import dev.upshift.orchestrator.api.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.DatabaseFenced;
+import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;

@@ -2,10 +2,10 @@ package dev.upshift.orchestrator.steps.validate;
 
 import java.util.List;
 
-import dev.upshift.orchestrator.api.StatisticsRebuilt;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.StepOutcome;
+import dev.upshift.orchestrator.api.events.StatisticsRebuilt;
+import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
 import dev.upshift.orchestrator.steps.Progress;

@@ -1,9 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-
-/** 0.1: the database as it was before the upgrade. */
-@Revision("1")
-public record BaselineCaptured(String upgradeId, Step step, Baseline baseline) implements StepOutcome {
-}

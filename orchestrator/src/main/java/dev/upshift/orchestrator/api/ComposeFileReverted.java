@@ -1,8 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-/** R: the compose file is the original again. */
-@Revision("1")
-public record ComposeFileReverted(String upgradeId, Step step, String file) implements StepOutcome {
-}

@@ -1,5 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-/** The runbook's status tables for one upgrade, moment by moment: a list of {@link ComponentStatus}. */
-public record FindComponentStatus(String upgradeId) {
-}

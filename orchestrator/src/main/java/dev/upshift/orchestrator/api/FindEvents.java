@@ -1,5 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-/** The raw history of one upgrade, every event as stored, in order: a list of {@link StoredEvent}. */
-public record FindEvents(String upgradeId) {
-}

@@ -1,5 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-/** The execution log of one upgrade, in runbook order: a list of {@link LogEntry}. */
-public record FindExecutionLog(String upgradeId) {
-}

@@ -1,5 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-/** Where one upgrade stands: an {@link UpgradeView}, or null for an unknown id. */
-public record FindUpgrade(String upgradeId) {
-}

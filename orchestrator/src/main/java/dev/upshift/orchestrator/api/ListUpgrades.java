@@ -1,5 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-/** Every upgrade in the store, newest first: a list of {@link UpgradeView}. */
-public record ListUpgrades() {
-}

@@ -1,8 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-/** R: the new server's container stopped and removed (its volume kept). */
-@Revision("1")
-public record NewContainerRemoved(String upgradeId, Step step, String containerId) implements StepOutcome {
-}

@@ -1,8 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-/** R: the old database container recreated from its recorded spec and healthy. */
-@Revision("1")
-public record OldContainerRecreated(String upgradeId, Step step, String containerId) implements StepOutcome {
-}

@@ -1,7 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Record a new upgrade with its plan. */
-public record PlanUpgrade(@TargetAggregateIdentifier String upgradeId, UpgradePlan plan) {
-}

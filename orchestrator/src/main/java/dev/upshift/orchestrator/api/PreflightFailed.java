@@ -1,9 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-
-/** A Phase 0 check failed; the stack was not changed. */
-@Revision("1")
-public record PreflightFailed(String upgradeId, Step step, String reason) implements UpgradeEvent {
-}

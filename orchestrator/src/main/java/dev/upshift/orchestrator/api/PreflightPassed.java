@@ -1,9 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-
-/** Phase 0 passed: the upgrade may proceed. */
-@Revision("1")
-public record PreflightPassed(String upgradeId) implements UpgradeEvent {
-}

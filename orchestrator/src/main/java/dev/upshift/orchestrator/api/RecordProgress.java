@@ -1,7 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Record a fact observed while a step is under way; refused unless that step is in progress. */
-public record RecordProgress(@TargetAggregateIdentifier String upgradeId, StepProgress fact) {
-}

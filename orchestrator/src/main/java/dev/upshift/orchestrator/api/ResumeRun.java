@@ -1,7 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Take over a run whose process died: the step in progress is checked against the world and finished or redone. */
-public record ResumeRun(@TargetAggregateIdentifier String upgradeId, String runner) {
-}

@@ -1,8 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-/** Compensation stopped at a step; what is left for the operator is said. */
-@Revision("1")
-public record RollbackFailed(String upgradeId, Step step, String reason, String leftForOperator) implements UpgradeEvent {
-}

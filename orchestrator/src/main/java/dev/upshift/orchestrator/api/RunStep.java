@@ -1,5 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-/** Perform one runbook step against the stack: handled by the step runner, which does the I/O. */
-public record RunStep(String upgradeId, Step step, String runner) {
-}

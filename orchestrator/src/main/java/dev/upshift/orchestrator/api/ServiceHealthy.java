@@ -1,8 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-/** 4.x: a dependent is healthy on the new version. */
-@Revision("1")
-public record ServiceHealthy(String upgradeId, Step step, String service, String container, String health) implements StepOutcome {
-}

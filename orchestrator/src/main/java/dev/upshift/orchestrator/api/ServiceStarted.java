@@ -1,8 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-/** 4.x: a dependent started on the new version. */
-@Revision("1")
-public record ServiceStarted(String upgradeId, Step step, String service, String container) implements StepProgress {
-}

@@ -1,9 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import java.util.List;
-import org.axonframework.serialization.Revision;
-
-/** 4.x: every service runs again; the downtime ends with the last dependent healthy. */
-@Revision("1")
-public record ServicesRestored(String upgradeId, Step step, List<ServiceHealth> services) implements StepOutcome {
-}

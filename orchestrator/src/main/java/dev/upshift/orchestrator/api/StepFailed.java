@@ -1,8 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-/** A step of Phases 1–5 failed; compensation follows. */
-@Revision("1")
-public record StepFailed(String upgradeId, Step step, String reason) implements UpgradeEvent {
-}

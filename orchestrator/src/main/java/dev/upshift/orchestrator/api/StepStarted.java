@@ -1,9 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-
-/** A runbook step started; its outcome event or a failure ends it. */
-@Revision("1")
-public record StepStarted(String upgradeId, Step step) implements UpgradeEvent {
-}

@@ -1,9 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-
-/** The operator planned an upgrade; nothing in the stack has changed. */
-@Revision("1")
-public record UpgradePlanned(String upgradeId, UpgradePlan plan) implements UpgradeEvent {
-}

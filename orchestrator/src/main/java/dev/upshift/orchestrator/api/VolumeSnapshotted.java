@@ -1,8 +1,0 @@
-package dev.upshift.orchestrator.api;
-
-import org.axonframework.serialization.Revision;
-
-/** 3.3: the old volume kept untouched; the new server gets a volume of its own (zero-copy). */
-@Revision("1")
-public record VolumeSnapshotted(String upgradeId, Step step, String oldVolume, String newVolume) implements StepOutcome {
-}

@@ -1,0 +1,178 @@
+package dev.upshift.orchestrator.api.events;
+
+import dev.upshift.orchestrator.api.BackupFile;
+import dev.upshift.orchestrator.api.Baseline;
+import dev.upshift.orchestrator.api.ContainerSpec;
+import dev.upshift.orchestrator.api.DiskSpace;
+import dev.upshift.orchestrator.api.Phase;
+import dev.upshift.orchestrator.api.Runbook;
+import dev.upshift.orchestrator.api.ServiceHealth;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.upshift.orchestrator.SamplePlans;
+
+
+/**
+ * One representative instance of every event, with the values an upgrade of the sample makapix stack from
+ * PostgreSQL 16 to 17 records: the approval tests serialise these. A new event needs a sample here.
+ */
+public final class EventSamples {
+
+    private static final String ID = SamplePlans.UPGRADE_ID;
+    private static final UpgradePlan PLAN = SamplePlans.makapix();
+    private static final Runbook RUNBOOK = Runbook.of(PLAN);
+    private static final String RUNNER = "ops, pid 4127 on db-host-01";
+
+    private static final String SOURCE_IMAGE_ID = "sha256:9d35244937750d4db65504cf5f798bd1086aae649d243a9bc961f4273aa0b0b8";
+    private static final String TARGET_IMAGE_ID = "sha256:fc0cf5409512f1d0236b7a8f296275fe413dbbe3d76f36bbe6de6bb47d151cdb";
+    private static final String OLD_CONTAINER_ID = "43b9747744914f920864bc18f5a2d204db4b009df4ab6a06f218d3818f695c7e";
+    private static final String NEW_CONTAINER_ID = "5ee3b3b8b107a8da2333242e4c1a2faac791f83c82a1c0add78fef352d2da325";
+    private static final String RECREATED_CONTAINER_ID = "e569dbda12a505b3a8ffb7e15e568b1569574c0c364c430bc132355d0a07162a";
+
+    private static final BackupFile CUSTOM_DUMP = new BackupFile("/opt/makapix/backups/makapix-pg17_pre_pg17.dump",
+            2_183_270L, "b6ca0868bca6a2926b70aa1a71592038d9030fe26d4214edcfbd6cf41f2f4654");
+    private static final BackupFile SQL_DUMP = new BackupFile("/opt/makapix/backups/makapix-pg17_pre_pg17.sql",
+            6_904_113L, "4ec7c53222c8a758c722e2111541035ce700d5ae7bd0898c5f1b1a743e6450fd");
+    private static final BackupFile ROLES_DUMP = new BackupFile("/opt/makapix/backups/makapix-pg17_roles.sql",
+            1_342L, "66cf5513b37462be52e7fe7b1791b7a6b704f97577680acc2f270e365a1b01e3");
+    private static final BackupFile FINAL_DUMP = new BackupFile("/opt/makapix/backups/makapix-pg17_final.dump",
+            2_184_018L, "2443630b4620165c8b173e7265e17526fe2787ae594364dd6d839ad58f2fc007");
+    private static final BackupFile FINAL_ROLES = new BackupFile("/opt/makapix/backups/makapix-pg17_final_roles.sql",
+            1_342L, "e1e4d1598cd3270912f60971a77d39e77aba77d6264efe02b52037c330c45b02");
+
+    private static final List<ServiceHealth> ALL_HEALTHY = List.of(
+            new ServiceHealth("db", "makapix-db-1", "running", "healthy"),
+            new ServiceHealth("api", "makapix-api-1", "running", "healthy"),
+            new ServiceHealth("worker", "makapix-worker-1", "running", "healthy"),
+            new ServiceHealth("web", "makapix-web-1", "running", "healthy"));
+    private static final List<ServiceHealth> DEPENDENTS_HEALTHY = ALL_HEALTHY.subList(1, ALL_HEALTHY.size());
+
+    /** The compensation after 4.2 failed: every forward step up to Phase 4 had started, so every inverse runs. */
+    private static final List<Step> ROLLBACK = List.of(
+            new Step("R.1", StepKind.STOP_STARTED_DEPENDENTS, null),
+            new Step("R.2", StepKind.REMOVE_NEW_DATABASE, null),
+            new Step("R.3", StepKind.REVERT_COMPOSE_FILE, null),
+            new Step("R.4", StepKind.RECREATE_OLD_DATABASE, null),
+            new Step("R.5", StepKind.LIFT_FENCE, null),
+            new Step("R.6", StepKind.VERIFY_OLD_DATABASE, null),
+            new Step("R.7", StepKind.RESTART_DEPENDENTS, null));
+
+    private static final Map<Class<?>, UpgradeEvent> SAMPLES = List.of(
+                    // plan and pre-flight
+                    new UpgradePlanned(ID, PLAN),
+                    new PreflightStarted(ID, RUNNER),
+                    new BaselineCaptured(ID, step("0.1"), SamplePlans.baseline()),
+                    new DiskSpaceChecked(ID, step("0.2"), List.of(
+                            new DiskSpace("backups", "/opt/makapix/backups", 41_875_931_136L, 50_331_648L),
+                            new DiskSpace("new data directory", "docker data root", 41_875_931_136L, 33_554_432L))),
+                    new ServicesHealthChecked(ID, step("0.3"), ALL_HEALTHY),
+                    new CompatibilityChecked(ID, step("0.4"), "postgres:17-alpine", TARGET_IMAGE_ID, "17.7",
+                            List.of("pg_trgm", "pgcrypto")),
+                    new PreflightFailed(ID, step("0.4"), "the target image lacks extensions the database uses: pg_trgm"),
+                    new PreflightPassed(ID),
+                    // run control
+                    new RunStarted(ID, RUNNER, "3.5"),
+                    new RunPaused(ID, "3.5"),
+                    new RunResumed(ID, RUNNER, step("3.5")),
+                    new StepStarted(ID, step("1.1")),
+                    new DowntimeGateReached(ID),
+                    new DowntimeApproved(ID),
+                    new StepFailed(ID, step("4.2"), "worker is running (unhealthy) on the new version: "
+                            + "psql: error: connection to server at \"db\" failed | retrying in 5 s"),
+                    new UpgradeCompleted(ID),
+                    // Phase 1
+                    new BackupCreated(ID, step("1.1"), "custom", CUSTOM_DUMP),
+                    new BackupVerified(ID, step("1.4"), 58, List.of(CUSTOM_DUMP, SQL_DUMP, ROLES_DUMP)),
+                    // Phase 2
+                    new ComposeFileUpdated(ID, step("2.1"), "/opt/makapix/docker-compose.yml",
+                            "/opt/makapix/docker-compose.yml.pre-makapix-pg17", "postgres:16-alpine",
+                            "postgres:17-alpine", "makapix_pg_data", "makapix_pg_data_pg17"),
+                    new ImagePulled(ID, step("2.2"), "postgres:17-alpine", TARGET_IMAGE_ID, true),
+                    // Phase 3
+                    new ServiceStopped(ID, step("3.1"), "web", "makapix-web-1"),
+                    new DatabaseFenced(ID, step("3.1"), -1, 2, List.of(new Baseline.TableRows("public", "posts", 37),
+                            new Baseline.TableRows("public", "users", 18)), 1_204_311L),
+                    new FinalDumpTaken(ID, step("3.1"), FINAL_DUMP, FINAL_ROLES, 0L),
+                    new DatabaseStopped(ID, step("3.2"), OLD_CONTAINER_ID, databaseSpec()),
+                    new VolumeSnapshotted(ID, step("3.3"), "makapix_pg_data", "makapix_pg_data_pg17"),
+                    new ContainerRemoved(ID, step("3.4"), OLD_CONTAINER_ID, "makapix-db-1"),
+                    new StepDue(ID, step("3.5"), RUNNER),
+                    new ContainerStarted(ID, step("3.5"), NEW_CONTAINER_ID, "postgres:17-alpine"),
+                    new TransferProgressed(ID, step("3.5"), "restoring", 1_200, 2_400, "entries"),
+                    new DataRestored(ID, step("3.5"), NEW_CONTAINER_ID, FINAL_DUMP.path()),
+                    new VersionVerified(ID, step("3.6"), "17.7", 17),
+                    new IntegrityMismatchDetected(ID, step("3.7"), List.of("table public.posts has 36 rows, had 37 at the fence",
+                            "extension pgcrypto is missing")),
+                    new IntegrityVerified(ID, step("3.7"), 2, 55L, List.of(new Baseline.ExtensionVersion("pg_trgm", "1.6"),
+                            new Baseline.ExtensionVersion("pgcrypto", "1.3")), "20251214000000", 1_204_311L),
+                    // Phase 4
+                    new ServiceStarted(ID, step("4.1"), "api", "makapix-api-1"),
+                    new ServiceHealthy(ID, step("4.1"), "api", "makapix-api-1", "healthy"),
+                    new ServicesRestored(ID, step("4.4"), ALL_HEALTHY),
+                    // Phase 5
+                    new HealthValidated(ID, step("5.1"), ALL_HEALTHY),
+                    new StatisticsRebuilt(ID, step("5.2"), List.of("pg_stat_statements 1.10 → 1.11")),
+                    new SmokeQueriesPassed(ID, step("5.3"), List.of("2 of 2 tables answer", "alembic 20251214000000",
+                            "PostgreSQL 17.7")),
+                    // compensation
+                    new RollbackInitiated(ID, "step 4.2 Start worker failed: worker is running (unhealthy) on the new version",
+                            step("4.2"), "quick", true, ROLLBACK, RUNNER),
+                    new DependentsStopped(ID, ROLLBACK.get(0), List.of("web", "worker", "api")),
+                    new NewContainerRemoved(ID, ROLLBACK.get(1), NEW_CONTAINER_ID),
+                    new ComposeFileReverted(ID, ROLLBACK.get(2), "/opt/makapix/docker-compose.yml"),
+                    new OldContainerRecreated(ID, ROLLBACK.get(3), RECREATED_CONTAINER_ID),
+                    new FenceLifted(ID, ROLLBACK.get(4), -1),
+                    new OldDatabaseVerified(ID, ROLLBACK.get(5), "16.11", 55L),
+                    new DependentsRestarted(ID, ROLLBACK.get(6), DEPENDENTS_HEALTHY),
+                    new RollbackFailed(ID, ROLLBACK.get(3), "the old server is exited (unhealthy): "
+                            + "FATAL: data directory \"/var/lib/postgresql/data\" has invalid permissions",
+                            "by hand, in this order: R.4 Recreate the old container from its recorded spec; "
+                                    + "R.5 Lift the fence; R.6 Verify the old version and its data; "
+                                    + "R.7 Start the dependents again"),
+                    new RollbackCompleted(ID))
+            .stream()
+            .collect(Collectors.toMap(UpgradeEvent::getClass, Function.identity(), (a, b) -> {
+                throw new IllegalStateException("two samples of " + a.getClass().getSimpleName());
+            }, LinkedHashMap::new));
+
+    private EventSamples() {
+    }
+
+    /** The sample of this event class, if it has one. */
+    public static Optional<UpgradeEvent> of(Class<?> eventType) {
+        return Optional.ofNullable(SAMPLES.get(eventType));
+    }
+
+    private static Step step(String number) {
+        return RUNBOOK.steps().stream().filter(step -> step.number().equals(number)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no step " + number + " in the sample runbook"));
+    }
+
+    /** The database container as the sample stack configures it: its password is recorded as null. */
+    private static ContainerSpec databaseSpec() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("POSTGRES_USER", "owner");
+        environment.put("POSTGRES_PASSWORD", null);
+        environment.put("POSTGRES_DB", "makapix");
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("com.docker.compose.project", "makapix");
+        labels.put("com.docker.compose.service", "db");
+        labels.put("com.docker.compose.project.config_files", "/opt/makapix/docker-compose.yml");
+        return new ContainerSpec("makapix-db-1", "postgres:16-alpine", SOURCE_IMAGE_ID, environment, null, null, labels,
+                List.of(new ContainerSpec.Network("makapix_default", List.of("makapix-db-1", "db"))),
+                List.of(new ContainerSpec.Mount("bind", "/opt/makapix/seed", "/docker-entrypoint-initdb.d", true),
+                        new ContainerSpec.Mount("volume", "makapix_pg_data", "/var/lib/postgresql/data", false)),
+                List.of(new ContainerSpec.PortBinding("5432/tcp", "127.0.0.1", "5432")),
+                new ContainerSpec.HealthCheck(List.of("CMD-SHELL", "pg_isready -h 127.0.0.1 -U \"${POSTGRES_USER}\""),
+                        2_000_000_000L, 5_000_000_000L, 60_000_000_000L, 5),
+                "unless-stopped", null, null);
+    }
+}
