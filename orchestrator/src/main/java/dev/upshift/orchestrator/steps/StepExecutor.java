@@ -2,7 +2,7 @@ package dev.upshift.orchestrator.steps;
 
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
-import dev.upshift.orchestrator.api.events.StepOutcome;
+import dev.upshift.orchestrator.api.StepReport;
 
 /**
  * Performs one kind of runbook step. Every executor looks at the world before it acts, so running it again
@@ -14,7 +14,8 @@ public interface StepExecutor {
 
     /**
      * @param progress where the step records what it observes before it completes
+     * @return the step's outcome, or what it observed for the aggregate to judge
      * @throws StepFailure when the step cannot complete; the message is what the execution log shows
      */
-    StepOutcome execute(Step step, UpgradeHistory history, Progress progress);
+    StepReport execute(Step step, UpgradeHistory history, Progress progress);
 }

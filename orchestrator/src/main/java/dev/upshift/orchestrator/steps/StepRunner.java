@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.StepReport;
 import dev.upshift.orchestrator.api.commands.CompleteStep;
 import dev.upshift.orchestrator.api.commands.FailStep;
 import dev.upshift.orchestrator.api.commands.RecordProgress;
 import dev.upshift.orchestrator.api.commands.RunStep;
 import dev.upshift.orchestrator.api.commands.StartStep;
-import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.StepProgress;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -50,9 +50,9 @@ public class StepRunner {
     public void handle(RunStep command) {
         Step step = command.step();
         commands.sendAndWait(new StartStep(command.upgradeId(), step, command.runner()));
-        StepOutcome outcome;
+        StepReport report;
         try {
-            outcome = execute(step, history(command.upgradeId()),
+            report = execute(step, history(command.upgradeId()),
                     new RecordedProgress(commands, command.upgradeId(), progressInterval));
         } catch (RuntimeException failure) {
             // Any failure of the I/O must end the step in the log, or the upgrade would wait forever.
@@ -60,10 +60,10 @@ public class StepRunner {
             commands.sendAndWait(new FailStep(command.upgradeId(), step, reason(failure)));
             return;
         }
-        commands.sendAndWait(new CompleteStep(command.upgradeId(), outcome));
+        commands.sendAndWait(new CompleteStep(command.upgradeId(), report));
     }
 
-    private StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
+    private StepReport execute(Step step, UpgradeHistory history, Progress progress) {
         StepExecutor executor = executors.get(step.kind());
         if (executor == null) {
             throw new StepFailure("Upshift cannot perform step " + step + " yet");

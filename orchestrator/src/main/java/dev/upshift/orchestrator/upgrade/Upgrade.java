@@ -2,14 +2,19 @@ package dev.upshift.orchestrator.upgrade;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.upshift.orchestrator.api.Baseline;
+import dev.upshift.orchestrator.api.OldDatabaseObserved;
 import dev.upshift.orchestrator.api.Phase;
+import dev.upshift.orchestrator.api.RestoredDatabaseObserved;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.StepReport;
 import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.commands.ApproveDowntime;
@@ -22,8 +27,14 @@ import dev.upshift.orchestrator.api.commands.ResumeRun;
 import dev.upshift.orchestrator.api.commands.StartPreflight;
 import dev.upshift.orchestrator.api.commands.StartRun;
 import dev.upshift.orchestrator.api.commands.StartStep;
+import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.DatabaseFenced;
 import dev.upshift.orchestrator.api.events.DowntimeApproved;
 import dev.upshift.orchestrator.api.events.DowntimeGateReached;
+import dev.upshift.orchestrator.api.events.FinalDumpTaken;
+import dev.upshift.orchestrator.api.events.IntegrityMismatchDetected;
+import dev.upshift.orchestrator.api.events.IntegrityVerified;
+import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
 import dev.upshift.orchestrator.api.events.PreflightStarted;
@@ -41,17 +52,22 @@ import dev.upshift.orchestrator.api.events.UpgradeCompleted;
 import dev.upshift.orchestrator.api.events.UpgradeEvent;
 import dev.upshift.orchestrator.api.events.UpgradePlanned;
 import dev.upshift.orchestrator.upgrade.rules.ApprovalComesBeforeTheDowntime;
+import dev.upshift.orchestrator.upgrade.rules.DomainRule;
 import dev.upshift.orchestrator.upgrade.rules.DowntimeNeedsApproval;
 import dev.upshift.orchestrator.upgrade.rules.EndedUpgradesStayEnded;
 import dev.upshift.orchestrator.upgrade.rules.NoStepMayBeInProgress;
 import dev.upshift.orchestrator.upgrade.rules.NodesTakeOverFromNodes;
+import dev.upshift.orchestrator.upgrade.rules.NothingWrittenBehindTheFence;
+import dev.upshift.orchestrator.upgrade.rules.OldDataMatchesTheFence;
 import dev.upshift.orchestrator.upgrade.rules.OnlyInterruptedRunsResume;
 import dev.upshift.orchestrator.upgrade.rules.PointOfNoReturn;
 import dev.upshift.orchestrator.upgrade.rules.PreflightRunsBeforeTheUpgrade;
 import dev.upshift.orchestrator.upgrade.rules.ReportMatchesTheStepInProgress;
+import dev.upshift.orchestrator.upgrade.rules.RestoredDataMatchesTheFence;
 import dev.upshift.orchestrator.upgrade.rules.RollbackNeedsAStoppedUpgrade;
 import dev.upshift.orchestrator.upgrade.rules.RunsStartWhenIdle;
 import dev.upshift.orchestrator.upgrade.rules.StepsFollowTheRunbook;
+import dev.upshift.orchestrator.upgrade.rules.TheOldVersionServesAgain;
 import dev.upshift.orchestrator.upgrade.rules.TheRunnerRunsTheSteps;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -60,7 +76,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One upgrade of one database, and the one place that decides: whether a command is legal in the upgrade's state,
- * and, once a step has ended or a run (re)started, what comes next — recorded as events ({@link #decide}). The I/O
+ * whether what a step observed holds (the safety verdicts: nothing written behind the fence, the restored data is
+ * the fenced data), and, once a step has ended or a run (re)started, what comes next — recorded as events ({@link #decide}). The I/O
  * happens in the step executors. Its event stream's sequence is the lock that keeps two processes from running
  * the same upgrade.
  */
@@ -84,6 +101,8 @@ public class Upgrade {
     private List<Step> rollbackSteps = List.of();
     private Step lastRolledBack;
     private final Set<StepKind> started = EnumSet.noneOf(StepKind.class);
+    private Baseline baseline;
+    private List<Baseline.TableRows> fenceCounts = List.of();
 
     protected Upgrade() {
         // for event sourcing
@@ -149,21 +168,61 @@ public class Upgrade {
 
     @CommandHandler
     public void handle(CompleteStep command) {
-        ReportMatchesTheStepInProgress.outcome(inProgress, command.outcome().step()).verify();
-        apply(command.outcome());
+        StepReport report = command.report();
+        ReportMatchesTheStepInProgress.outcome(inProgress, report.step()).verify();
+        if (report instanceof RestoredDatabaseObserved restored) {
+            judgeIntegrity(restored);
+        } else if (report instanceof FinalDumpTaken dump) {
+            judge(dump, new NothingWrittenBehindTheFence(dump.writesSinceFence()));
+        } else if (report instanceof OldDatabaseObserved old) {
+            Baseline observed = old.observed();
+            judge(new OldDatabaseVerified(upgradeId, old.step(), observed.serverVersion(), rows(observed)),
+                    new TheOldVersionServesAgain(baseline, observed),
+                    new OldDataMatchesTheFence(baseline, fenceCounts, observed));
+        } else if (report instanceof StepOutcome outcome) {
+            apply(outcome);
+        } else {
+            throw new IllegalArgumentException("no verdict is defined for " + report.getClass().getSimpleName());
+        }
         decide();
+    }
+
+    /** 3.7: the data is the fenced data; otherwise what differs is recorded and the step fails. */
+    private void judgeIntegrity(RestoredDatabaseObserved observed) {
+        RestoredDataMatchesTheFence rule = new RestoredDataMatchesTheFence(baseline, fenceCounts, observed.restored());
+        List<String> differences = rule.differences();
+        if (!differences.isEmpty()) {
+            apply(new IntegrityMismatchDetected(upgradeId, observed.step(), differences));
+        }
+        Baseline restored = observed.restored();
+        judge(new IntegrityVerified(upgradeId, observed.step(), restored.tables().size(), rows(restored),
+                restored.extensions(), restored.migrationVersion(), observed.writeCounter()), rule);
+    }
+
+    private static long rows(Baseline database) {
+        return database.tables().stream().mapToLong(Baseline.TableRows::rows).sum();
+    }
+
+    /** An outcome that holds only if its rules hold: it is recorded, or the step fails with the first broken rule's message. */
+    private void judge(StepOutcome outcome, DomainRule... rules) {
+        Arrays.stream(rules).filter(DomainRule::isViolated).findFirst()
+                .ifPresentOrElse(broken -> fail(outcome.step(), broken.message()), () -> apply(outcome));
     }
 
     @CommandHandler
     public void handle(FailStep command) {
         ReportMatchesTheStepInProgress.outcome(inProgress, command.step()).verify();
-        switch (state.status()) {
-            case PREFLIGHT_RUNNING -> apply(new PreflightFailed(upgradeId, command.step(), command.reason()));
-            case ROLLING_BACK -> apply(new RollbackFailed(upgradeId, command.step(), command.reason(),
-                    LeftForTheOperator.after(command.step(), rollbackSteps)));
-            default -> apply(new StepFailed(upgradeId, command.step(), command.reason()));
-        }
+        fail(command.step(), command.reason());
         decide();
+    }
+
+    /** In Phase 0 the pre-flight fails, in a rollback the rollback; otherwise the step, and compensation follows. */
+    private void fail(Step step, String reason) {
+        switch (state.status()) {
+            case PREFLIGHT_RUNNING -> apply(new PreflightFailed(upgradeId, step, reason));
+            case ROLLING_BACK -> apply(new RollbackFailed(upgradeId, step, reason, LeftForTheOperator.after(step, rollbackSteps)));
+            default -> apply(new StepFailed(upgradeId, step, reason));
+        }
     }
 
     @CommandHandler
@@ -258,6 +317,7 @@ public class Upgrade {
     @EventSourcingHandler
     void on(UpgradeEvent event) {
         state = state == null ? UpgradeState.PLANNED : state.next(event);
+        remember(event);
         if (event instanceof UpgradePlanned planned) {
             upgradeId = planned.upgradeId();
             runbook = Runbook.of(planned.plan());
@@ -287,6 +347,15 @@ public class Upgrade {
             runner = rollback.runner();
         } else if (event instanceof PreflightFailed || event instanceof RollbackFailed) {
             inProgress = null;
+        }
+    }
+
+    /** The facts the verdicts judge by: the baseline of 0.1 and the row counts at the fence of 3.1. */
+    private void remember(UpgradeEvent event) {
+        if (event instanceof BaselineCaptured captured) {
+            baseline = captured.baseline();
+        } else if (event instanceof DatabaseFenced fenced) {
+            fenceCounts = fenced.tables();
         }
     }
 

@@ -10,6 +10,9 @@ import dev.upshift.orchestrator.SamplePlans;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.DatabaseFenced;
 import dev.upshift.orchestrator.api.events.DependentsStopped;
 import dev.upshift.orchestrator.api.events.DowntimeApproved;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
@@ -27,6 +30,8 @@ final class Histories {
     static final Runbook RUNBOOK = Runbook.of(SamplePlans.makapix());
     /** A process other than the sample's runner. */
     static final String OTHER = "bob, pid 7 on db-host-2";
+    /** 3.1's fence: the baseline's row counts, as the sample's worker is stopped. */
+    static final DatabaseFenced FENCED = new DatabaseFenced(UPGRADE_ID, step("3.1"), -1, 0, SamplePlans.baseline().tables(), 1_204_311L);
 
     private Histories() {
     }
@@ -67,6 +72,9 @@ final class Histories {
         }
         for (Step step : RUNBOOK.steps().subList(0, RUNBOOK.steps().indexOf(last) + 1)) {
             history.add(new StepStarted(UPGRADE_ID, step));
+            if (step.kind() == StepKind.STOP_DEPENDENTS) {
+                history.add(FENCED);
+            }
             history.add(outcome(step));
             if (RUNBOOK.isLastOf(Phase.PREFLIGHT, step)) {
                 history.add(new PreflightPassed(UPGRADE_ID));
@@ -85,8 +93,9 @@ final class Histories {
         return history;
     }
 
-    /** Any outcome will do: the aggregate reads only its step. */
+    /** The baseline of 0.1, which the verdicts judge by; for the other steps any outcome will do: the aggregate reads only its step. */
     static StepOutcome outcome(Step step) {
-        return new DependentsStopped(UPGRADE_ID, step, List.of());
+        return step.kind() == StepKind.INSPECT ? new BaselineCaptured(UPGRADE_ID, step, SamplePlans.baseline())
+                : new DependentsStopped(UPGRADE_ID, step, List.of());
     }
 }

@@ -1,14 +1,12 @@
 package dev.upshift.orchestrator.api.events;
 
-import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepReport;
 
-/** An event that completes a runbook step, carrying what the step saw or did. */
-public sealed interface StepOutcome extends UpgradeEvent permits
+/** An event that completes a runbook step, carrying what the step saw or did; reported by its executor. */
+public sealed interface StepOutcome extends UpgradeEvent, StepReport permits
         BackupCreated, BackupVerified, BaselineCaptured, CompatibilityChecked, ComposeFileReverted, ComposeFileUpdated,
         ContainerRemoved, DataRestored, DatabaseStopped, DependentsRestarted, DependentsStopped, DiskSpaceChecked,
         FenceLifted, FinalDumpTaken, HealthValidated, ImagePulled, IntegrityVerified, NewContainerRemoved,
         OldContainerRecreated, OldDatabaseVerified, ServiceHealthy, ServicesHealthChecked, ServicesRestored,
         SmokeQueriesPassed, StatisticsRebuilt, VersionVerified, VolumeSnapshotted {
-
-    Step step();
 }

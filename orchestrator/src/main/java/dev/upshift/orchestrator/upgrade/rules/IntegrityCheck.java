@@ -1,4 +1,4 @@
-package dev.upshift.orchestrator.steps.execute;
+package dev.upshift.orchestrator.upgrade.rules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +17,12 @@ import dev.upshift.orchestrator.api.Baseline;
  * extensions — whose versions may rise —, roles with their attributes, the migration version) and the exact
  * row count of every table as counted at the fence.
  */
-public final class IntegrityCheck {
+final class IntegrityCheck {
 
     private IntegrityCheck() {
     }
 
-    public static List<String> differences(Baseline baseline, List<Baseline.TableRows> fenceCounts, Baseline now) {
+    static List<String> differences(Baseline baseline, List<Baseline.TableRows> fenceCounts, Baseline now) {
         List<String> differences = new ArrayList<>();
         compareNames("table", names(baseline.tables(), IntegrityCheck::tableName), names(now.tables(), IntegrityCheck::tableName), differences);
         compareNames("extension", names(baseline.extensions(), Baseline.ExtensionVersion::name),
