@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.HealthState;
@@ -45,6 +45,7 @@ import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.EngineUnreachable;
 import dev.upshift.orchestrator.ports.ImageInfo;
+import dev.upshift.orchestrator.time.Poll;
 
 /** The Docker engine through docker-java; compose's own labels tell which container belongs to what. */
 public class DockerContainerEngine implements ContainerEngine {
@@ -54,6 +55,7 @@ public class DockerContainerEngine implements ContainerEngine {
     static final String CONFIG_FILES_LABEL = "com.docker.compose.project.config_files";
     private static final Duration RUN_ONCE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration HEALTH_POLL = Duration.ofMillis(250);
+    private static final Duration EXIT_CODE_POLL = Duration.ofMillis(50);
     private static final Duration EXIT_CODE_WAIT = Duration.ofSeconds(10);
     private static final int STDERR_KEPT_BYTES = 64 * 1024;
     private static final int FILE_BUFFER_BYTES = 1 << 20;
@@ -376,17 +378,12 @@ public class DockerContainerEngine implements ContainerEngine {
 
     /** The stream can end a moment before the engine records the exit code. */
     private int exitCode(String execId) {
-        Instant deadline = Instant.now().plus(EXIT_CODE_WAIT);
-        while (true) {
-            InspectExecResponse exec = docker.inspectExecCmd(execId).exec();
-            if (!Boolean.TRUE.equals(exec.isRunning()) && exec.getExitCodeLong() != null) {
-                return exec.getExitCodeLong().intValue();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("exec " + execId + " ended its output but reports no exit code");
-            }
-            pause(Duration.ofMillis(50));
-        }
+        InspectExecResponse exec = Poll.every(EXIT_CODE_POLL, EXIT_CODE_WAIT).until(
+                () -> docker.inspectExecCmd(execId).exec(),
+                seen -> !Boolean.TRUE.equals(seen.isRunning()) && seen.getExitCodeLong() != null,
+                seen -> new IllegalStateException("exec " + execId + " ended its output but reports no exit code"),
+                interrupted -> interrupted(interrupted, "waiting"));
+        return exec.getExitCodeLong().intValue();
     }
 
     /** Writes the file as {@code root}, mode 0644, so that any user of the container (postgres: 999) can read it. */
@@ -410,22 +407,30 @@ public class DockerContainerEngine implements ContainerEngine {
     /** A container whose restart count grows while we wait has exited and been restarted: that ends the wait too. */
     @Override
     public ContainerInfo awaitHealthy(String containerId, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        Integer restartsBefore = null;
-        while (true) {
-            InspectContainerResponse container = inspect(containerId);
-            InspectContainerResponse.ContainerState state = container.getState();
-            HealthState health = state.getHealth();
+        Ended ended = new Ended();
+        return describe(Poll.every(HEALTH_POLL, timeout).lastSeen(() -> inspect(containerId),
+                container -> ended.test(container) || ready(container),
+                interrupted -> interrupted(interrupted, "waiting")));
+    }
+
+    private static boolean ready(InspectContainerResponse container) {
+        InspectContainerResponse.ContainerState state = container.getState();
+        HealthState health = state.getHealth();
+        return Boolean.TRUE.equals(state.getRunning()) && !Boolean.TRUE.equals(state.getRestarting())
+                && (health == null || "healthy".equals(health.getStatus()));
+    }
+
+    /** Exited, or restarted since the first look: the restart count it had then is kept between looks. */
+    private static final class Ended implements Predicate<InspectContainerResponse> {
+
+        private Integer restartsBefore;
+
+        @Override
+        public boolean test(InspectContainerResponse container) {
             Integer restarts = container.getRestartCount();
             restartsBefore = restartsBefore == null ? restarts : restartsBefore;
-            boolean ready = Boolean.TRUE.equals(state.getRunning()) && !Boolean.TRUE.equals(state.getRestarting())
-                    && (health == null || "healthy".equals(health.getStatus()));
-            boolean ended = ENDED_STATES.contains(state.getStatus())
+            return ENDED_STATES.contains(container.getState().getStatus())
                     || restarts != null && restartsBefore != null && restarts > restartsBefore;
-            if (ready || ended || !Instant.now().isBefore(deadline)) {
-                return describe(container);
-            }
-            pause(HEALTH_POLL);
         }
     }
 
@@ -480,14 +485,6 @@ public class DockerContainerEngine implements ContainerEngine {
 
     private static String utf8(ByteArrayOutputStream bytes) {
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException interrupted) {
-            throw interrupted(interrupted, "waiting");
-        }
     }
 
     private static IllegalStateException interrupted(InterruptedException interrupted, String doing) {
