@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import dev.upshift.orchestrator.time.Poll;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -46,17 +47,10 @@ public class StoreConfiguration {
                 if (attempt == SCHEMA_ATTEMPTS) {
                     throw new StoreUnavailable(url, unavailable);
                 }
-                pause(SCHEMA_RETRY.multipliedBy(attempt));
+                // not Poll's loop: bounded by attempts, each retried later than the last
+                Poll.pause(SCHEMA_RETRY.multipliedBy(attempt), interrupted -> new IllegalStateException(
+                        "interrupted while creating the store's tables", interrupted));
             }
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating the store's tables", interrupted);
         }
     }
 

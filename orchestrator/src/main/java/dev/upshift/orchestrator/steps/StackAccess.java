@@ -2,10 +2,10 @@ package dev.upshift.orchestrator.steps;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import dev.upshift.orchestrator.api.ContainerSpec;
@@ -17,6 +17,7 @@ import dev.upshift.orchestrator.ports.ComposeProject.ComposeService;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
+import dev.upshift.orchestrator.time.Poll;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -103,12 +104,10 @@ public class StackAccess {
      * @param subject what the container is to the operator ("the new server", "api"), the failure's first words
      */
     public ContainerInfo requireServing(String containerId, String subject) {
-        Instant deadline = Instant.now().plus(healthTimeout);
-        ContainerInfo state = engine.awaitHealthy(containerId, POLL);
-        while (!serving(state) && state.running() && !"unhealthy".equals(state.health())
-                && Instant.now().isBefore(deadline)) {
-            state = engine.awaitHealthy(containerId, POLL);
-        }
+        // no interval: each look waits up to POLL itself
+        ContainerInfo state = Poll.every(Duration.ZERO, healthTimeout).lastSeen(
+                () -> engine.awaitHealthy(containerId, POLL), seen -> serving(seen) || stoppedOrUnhealthy(seen),
+                StackAccess::interrupted);
         if (!serving(state)) {
             throw new StepFailure(subject + " " + describe(state));
         }
@@ -140,13 +139,12 @@ public class StackAccess {
      * health timeout passes.
      */
     private void pollUntil(String containerId, String subject, BooleanSupplier passes) {
-        Instant deadline = Instant.now().plus(healthTimeout);
-        while (!passes.getAsBoolean()) {
-            ContainerInfo state = engine.state(containerId);
-            if (!state.running() || "unhealthy".equals(state.health()) || !Instant.now().isBefore(deadline)) {
-                throw new StepFailure(subject + " " + describe(state));
-            }
-            pause(READINESS_POLL);
+        // each look: nothing once it passes, else the state, to judge and to explain
+        Optional<ContainerInfo> failing = Poll.every(READINESS_POLL, healthTimeout).lastSeen(
+                () -> passes.getAsBoolean() ? Optional.<ContainerInfo>empty() : Optional.of(engine.state(containerId)),
+                seen -> seen.map(StackAccess::stoppedOrUnhealthy).orElse(true), StackAccess::interrupted);
+        if (failing.isPresent()) {
+            throw new StepFailure(subject + " " + describe(failing.get()));
         }
     }
 
@@ -168,13 +166,12 @@ public class StackAccess {
         return state.running() && ("healthy".equals(state.health()) || "none".equals(state.health()));
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new StepFailure("interrupted while waiting for a container", interrupted);
-        }
+    private static boolean stoppedOrUnhealthy(ContainerInfo state) {
+        return !state.running() || "unhealthy".equals(state.health());
+    }
+
+    private static StepFailure interrupted(InterruptedException interrupted) {
+        return new StepFailure("interrupted while waiting for a container", interrupted);
     }
 
     private String password(SecretSource source) {

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 import dev.upshift.orchestrator.api.queries.FindUpgrade;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
+import dev.upshift.orchestrator.time.Poll;
 import dev.upshift.shell.config.InFlightCommands;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,16 +60,9 @@ public class UpgradeProgress {
             } else {
                 idleSince = null;
             }
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the upgrade", interrupted);
+            // not Poll's loop: its bound restarts whenever a command is under way
+            Poll.pause(POLL, interrupted -> new IllegalStateException("interrupted while waiting for the upgrade",
+                    interrupted));
         }
     }
 }

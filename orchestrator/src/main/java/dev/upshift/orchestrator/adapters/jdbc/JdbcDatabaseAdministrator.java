@@ -11,6 +11,7 @@ import java.util.List;
 
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
+import dev.upshift.orchestrator.time.Poll;
 
 /** {@link DatabaseAdministrator} over plain JDBC, connected as the server's superuser. */
 public class JdbcDatabaseAdministrator implements DatabaseAdministrator {
@@ -21,6 +22,7 @@ public class JdbcDatabaseAdministrator implements DatabaseAdministrator {
             WHERE datname = current_database() AND pid <> pg_backend_pid() AND usename <> current_user""";
     private static final String TERMINATE_OTHER_ROLES = "SELECT count(pg_terminate_backend(pid))" + OTHER_ROLES_SESSIONS;
     private static final String COUNT_OTHER_ROLES = "SELECT count(*)" + OTHER_ROLES_SESSIONS;
+    private static final Duration SESSION_EXIT_POLL = Duration.ofMillis(100);
     private static final Duration SESSION_EXIT_TIMEOUT = Duration.ofSeconds(10);
     // statistics are read from a snapshot cached per transaction: clear it so each call sees the present
     private static final String WRITE_COUNTER = """
@@ -58,19 +60,11 @@ public class JdbcDatabaseAdministrator implements DatabaseAdministrator {
 
     /** A terminated backend counts its last writes as it exits: the fence holds only once they are gone. */
     private static void awaitSessionsGone(Statement statement) throws SQLException {
-        long deadline = System.nanoTime() + SESSION_EXIT_TIMEOUT.toNanos();
-        while (single(statement, COUNT_OTHER_ROLES) > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new SQLException("sessions of other roles are still open " + SESSION_EXIT_TIMEOUT.toSeconds()
-                        + " s after they were terminated");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting for terminated sessions to end", interrupted);
-            }
-        }
+        Poll.every(SESSION_EXIT_POLL, SESSION_EXIT_TIMEOUT).until(() -> single(statement, COUNT_OTHER_ROLES),
+                open -> open == 0,
+                open -> new SQLException("sessions of other roles are still open " + SESSION_EXIT_TIMEOUT.toSeconds()
+                        + " s after they were terminated"),
+                interrupted -> new SQLException("interrupted while waiting for terminated sessions to end", interrupted));
     }
 
     @Override

@@ -1,0 +1,82 @@
+package dev.upshift.orchestrator.adapters.docker;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.upshift.orchestrator.ports.CommandResult;
+import dev.upshift.orchestrator.ports.ImageInfo;
+
+/** Images: read, pulled, and run once in a throwaway container. */
+final class DockerImages {
+
+    private static final Duration RUN_ONCE_TIMEOUT = Duration.ofMinutes(2);
+
+    private final DockerClient docker;
+    private final DockerContainers containers;
+
+    DockerImages(DockerClient docker, DockerContainers containers) {
+        this.docker = docker;
+        this.containers = containers;
+    }
+
+    Optional<ImageInfo> image(String reference) {
+        try {
+            InspectImageResponse image = docker.inspectImageCmd(reference).exec();
+            List<String> digests = image.getRepoDigests() == null ? List.of() : image.getRepoDigests();
+            return Optional.of(new ImageInfo(image.getId(), digests, image.getSize() == null ? 0 : image.getSize()));
+        } catch (NotFoundException absent) {
+            return Optional.empty();
+        }
+    }
+
+    /** A reference without a tag means ":latest" (the engine would pull every tag of the repository otherwise). */
+    void pull(String reference) {
+        int digest = reference.indexOf('@');
+        int colon = reference.lastIndexOf(':');
+        boolean tagged = digest < 0 && colon > reference.lastIndexOf('/');
+        String repository = digest >= 0 ? reference : tagged ? reference.substring(0, colon) : reference;
+        var pull = docker.pullImageCmd(repository);
+        if (digest < 0) {
+            pull.withTag(tagged ? reference.substring(colon + 1) : "latest");
+        }
+        try {
+            pull.exec(new PullImageResultCallback()).awaitCompletion();
+        } catch (DockerException | DockerClientException refused) {
+            throw new IllegalStateException("cannot pull " + reference + ": " + refused.getMessage(), refused);
+        } catch (InterruptedException interrupted) {
+            throw Interrupted.whileDoing("pulling " + reference, interrupted);
+        }
+    }
+
+    CommandResult runOnce(String image, List<String> command) {
+        String id = docker.createContainerCmd(image)
+                .withEntrypoint(command)
+                .withCmd(List.of())
+                .withLabels(Map.of("dev.upshift.purpose", "throwaway"))
+                .exec().getId();
+        try {
+            docker.startContainerCmd(id).exec();
+            int exitCode = docker.waitContainerCmd(id).start()
+                    .awaitStatusCode(RUN_ONCE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            containers.logs(id, null, new ExecOutput(stdout, stderr));
+            return new CommandResult(exitCode, stdout.toString(StandardCharsets.UTF_8),
+                    stderr.toString(StandardCharsets.UTF_8));
+        } finally {
+            // the only volumes of this container are the anonymous ones its image's VOLUME lines made for it
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        }
+    }
+}
