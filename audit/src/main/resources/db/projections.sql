@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS upgrade_status (
     current_image   VARCHAR(300),
     current_version VARCHAR(100),
     runner          VARCHAR(300),
+    engine          VARCHAR(300),
     PRIMARY KEY (upgrade_id)
 );
 

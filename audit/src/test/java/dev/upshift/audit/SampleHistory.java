@@ -15,6 +15,7 @@ import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.ServiceHealth;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.BackupCreated;
 import dev.upshift.orchestrator.api.events.BackupVerified;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
@@ -92,6 +93,11 @@ public final class SampleHistory {
 
     private SampleHistory(String upgradeId) {
         this.upgradeId = upgradeId;
+    }
+
+    /** This plan, recorded at 19:55, and nothing since. */
+    public static SampleHistory planned(UpgradePlan plan) {
+        return new SampleHistory(ID).at(Instant.parse("2025-12-15T19:55:00Z")).then(new UpgradePlanned(ID, plan), PLANNER);
     }
 
     /** Planned at 19:55, approved ahead, Phases 0 to 5, completed at 20:16:07. */

@@ -18,10 +18,15 @@ public final class SamplePlans {
     }
 
     public static UpgradePlan makapix() {
+        return makapix(null);
+    }
+
+    /** The same plan on the engine at this address (null: the default engine of the process that drives it). */
+    public static UpgradePlan makapix(String dockerHost) {
         return new UpgradePlan("/opt/makapix/docker-compose.yml", "makapix", "db", "postgres:16-alpine",
                 "postgres:17-alpine", UpgradeMethod.DUMP_RESTORE, List.of("web", "worker", "api"),
                 "/opt/makapix/backups", "makapix_pg_data", "/var/lib/postgresql/data", "makapix", "owner",
-                new SecretSource(SecretSource.ENV_FILE, "/opt/makapix/db.env", "POSTGRES_PASSWORD"), null);
+                new SecretSource(SecretSource.ENV_FILE, "/opt/makapix/db.env", "POSTGRES_PASSWORD"), dockerHost);
     }
 
     public static Baseline baseline() {

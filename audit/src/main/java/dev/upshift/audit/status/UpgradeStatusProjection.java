@@ -45,8 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * One row per upgrade: its plan in brief, its status, the step under way, the server that runs now (image and the
- * version last verified) and the Phase 0 baseline.
+ * One row per upgrade: its plan in brief (the engine it acts on included), its status, the step under way, who
+ * drives it, the server that runs now (image and the version last verified) and the Phase 0 baseline.
  */
 @Component
 @ProcessingGroup(UpgradeStatusProjection.PROCESSING_GROUP)
@@ -112,11 +112,11 @@ public class UpgradeStatusProjection {
     private void planned(UpgradePlanned event, Instant at) {
         UpgradePlan plan = event.plan();
         jdbc.update("INSERT INTO upgrade_status (upgrade_id, status, run_active, project, service, source_image, "
-                        + "target_image, current_image, method, stop_order, planned_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "target_image, current_image, method, stop_order, planned_at, updated_at, engine) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.upgradeId(), UpgradeStatus.PLANNED.name(), false, plan.project(), plan.service(),
                 plan.sourceImage(), plan.targetImage(), plan.sourceImage(), plan.method().label(), String.join(",", plan.stopOrder()),
-                SqlTime.of(at), SqlTime.of(at));
+                SqlTime.of(at), SqlTime.of(at), plan.dockerHost());
     }
 
     private static Optional<String> failure(UpgradeEvent event) {
@@ -193,7 +193,8 @@ public class UpgradeStatusProjection {
                 row.getString("current_step"),
                 row.getString("last_failure"),
                 baseline(row.getString("baseline")),
-                row.getString("runner"));
+                row.getString("runner"),
+                row.getString("engine"));
     }
 
     private Baseline baseline(String stored) {

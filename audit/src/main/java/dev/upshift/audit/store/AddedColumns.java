@@ -20,7 +20,8 @@ final class AddedColumns {
     private static final List<Column> ADDED = List.of(
             new Column("upgrade_status", "current_image", "VARCHAR(300)"),
             new Column("upgrade_status", "current_version", "VARCHAR(100)"),
-            new Column("upgrade_status", "runner", "VARCHAR(300)"));
+            new Column("upgrade_status", "runner", "VARCHAR(300)"),
+            new Column("upgrade_status", "engine", "VARCHAR(300)"));
 
     private AddedColumns() {
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.audit.InMemoryReadModels;
 import dev.upshift.audit.SampleHistory;
+import dev.upshift.orchestrator.SamplePlans;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.queries.FindUpgrade;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
@@ -72,6 +73,20 @@ class UpgradeStatusProjectionTest {
         assertThat(view.status()).isEqualTo(UpgradeStatus.ROLLED_BACK);
         assertThat(view.currentImage()).isEqualTo("postgres:16-alpine");
         assertThat(view.currentVersion()).isEqualTo("16.11");
+    }
+
+    @Test
+    void givenAPlanOnAnEngineOfItsOwnWhenProjectedThenTheViewNamesThatEngine() {
+        UpgradeView view = project(SampleHistory.planned(SamplePlans.makapix("tcp://10.0.4.12:2375")));
+
+        assertThat(view.engine()).isEqualTo("tcp://10.0.4.12:2375");
+    }
+
+    @Test
+    void givenAPlanThatNamesNoEngineWhenProjectedThenTheViewNamesNoneForTheDriverToUseItsOwn() {
+        UpgradeView view = project(SampleHistory.completed());
+
+        assertThat(view.engine()).isNull();
     }
 
     private UpgradeView project(SampleHistory history) {

@@ -32,7 +32,7 @@ class AddedColumnsTest {
         AddedColumns.addMissing(dataSource);
         AddedColumns.addMissing(dataSource);
 
-        assertThat(jdbc.queryForList("SELECT upgrade_id, current_image, current_version FROM upgrade_status"))
+        assertThat(jdbc.queryForList("SELECT upgrade_id, current_image, current_version, runner, engine FROM upgrade_status"))
                 .singleElement().satisfies(row -> assertThat(row.get("UPGRADE_ID")).isEqualTo("to17"));
     }
 }

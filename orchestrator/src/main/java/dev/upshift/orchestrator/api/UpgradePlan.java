@@ -9,7 +9,8 @@ import java.util.List;
  * containers when the upgrade is planned. It holds where the password is, never the password.
  *
  * @param stopOrder the dependents, most dependent first (the order they are stopped in)
- * @param dockerHost the engine's address, or null for the local default
+ * @param dockerHost the address of the engine the upgrade acts on, or null for the default engine of whichever
+ *        process drives it
  */
 public record UpgradePlan(
         String composeFile,

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param dependents the dependents in the order they are started (stopped in reverse), or null to derive
  *                   them from {@code depends_on}
+ * @param dockerHost the engine the upgrade acts on ({@code unix://…}, {@code tcp://…}), or null for the default
+ *                   engine of whichever process drives it
  */
 public record PlanRequest(
         Path composeFile,

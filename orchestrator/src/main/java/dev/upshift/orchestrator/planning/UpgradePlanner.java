@@ -22,6 +22,7 @@ import dev.upshift.orchestrator.ports.ComposeProject;
 import dev.upshift.orchestrator.ports.ComposeProject.ComposeService;
 import dev.upshift.orchestrator.ports.ComposeProject.VolumeMount;
 import dev.upshift.orchestrator.ports.ContainerEngine;
+import dev.upshift.orchestrator.ports.ContainerEngines;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.orchestrator.steps.EnvFile;
@@ -39,12 +40,12 @@ public class UpgradePlanner {
     private static final String DEFAULT_DATA_DIRECTORY = "/var/lib/postgresql/data";
 
     private final ComposeFile composeFile;
-    private final ContainerEngine engine;
+    private final ContainerEngines engines;
     private final Clock clock;
 
-    public UpgradePlanner(ComposeFile composeFile, ContainerEngine engine, Clock clock) {
+    public UpgradePlanner(ComposeFile composeFile, ContainerEngines engines, Clock clock) {
         this.composeFile = composeFile;
-        this.engine = engine;
+        this.engines = engines;
         this.clock = clock;
     }
 
@@ -63,7 +64,8 @@ public class UpgradePlanner {
                     + "postgres:17-alpine or registry.example.com/postgres:17");
         }
         UpgradeMethod method = method(request.method());
-        String project = runningProject(file, database.name());
+        String dockerHost = engineAddress(request.dockerHost());
+        String project = runningProject(engines.at(dockerHost), file, database.name());
         Map<String, String> environment = readable(() -> EnvFile.environmentOf(database));
         String superuser = environment.getOrDefault("POSTGRES_USER", "postgres");
         String dataDirectory = environment.getOrDefault("PGDATA", DEFAULT_DATA_DIRECTORY);
@@ -81,7 +83,7 @@ public class UpgradePlanner {
                 environment.getOrDefault("POSTGRES_DB", superuser),
                 superuser,
                 passwordSource(file, database),
-                request.dockerHost());
+                dockerHost);
     }
 
     /** The operator's id, checked, or one made of the project and the time. */
@@ -105,7 +107,12 @@ public class UpgradePlanner {
         return method;
     }
 
-    private String runningProject(Path file, String service) {
+    /** The address as given; none (null): the engine of whichever process drives the upgrade. */
+    private static String engineAddress(String given) {
+        return given == null || given.isBlank() ? null : given.strip();
+    }
+
+    private static String runningProject(ContainerEngine engine, Path file, String service) {
         engine.ping();
         List<ContainerInfo> containers = engine.composeContainers(file).stream()
                 .filter(container -> container.service().equals(service))

@@ -44,7 +44,7 @@ public class Backups {
         try {
             Files.deleteIfExists(part);
             String container = stack.container(plan, plan.service()).id();
-            CommandResult result = stack.engine().execToFile(container, command, part, stderrLines);
+            CommandResult result = stack.engine(plan).execToFile(container, command, part, stderrLines);
             if (!result.succeeded()) {
                 throw new StepFailure(command.get(0) + " failed (exit " + result.exitCode() + "): "
                         + PgToolOutput.errors(result.stderr()));

@@ -23,7 +23,7 @@ public class ServicesCheck {
      * health checks, a moment before Docker's next interval — then answers as {@link #allServing} does.
      */
     public List<ServiceHealth> awaitAllServing(UpgradePlan plan) {
-        services(plan).forEach(service -> stack.requireServing(stack.container(plan, service).id(), service));
+        services(plan).forEach(service -> stack.requireServing(plan, stack.container(plan, service).id(), service));
         return allServing(plan);
     }
 

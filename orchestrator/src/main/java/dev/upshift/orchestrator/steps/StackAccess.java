@@ -15,6 +15,7 @@ import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.ports.ComposeFile;
 import dev.upshift.orchestrator.ports.ComposeProject.ComposeService;
 import dev.upshift.orchestrator.ports.ContainerEngine;
+import dev.upshift.orchestrator.ports.ContainerEngines;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
 import dev.upshift.orchestrator.time.Poll;
@@ -22,8 +23,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds a plan's containers, connects to its database and waits for services, reading secrets only at the
- * moment they are needed and only from where the stack itself keeps them.
+ * Finds a plan's containers on the plan's engine, connects to its database and waits for services, reading secrets
+ * only at the moment they are needed and only from where the stack itself keeps them.
  */
 @Component
 public class StackAccess {
@@ -34,24 +35,25 @@ public class StackAccess {
     private static final Duration READINESS_POLL = Duration.ofMillis(100);
     private static final int LAST_LINES = 5;
 
-    private final ContainerEngine engine;
+    private final ContainerEngines engines;
     private final ComposeFile composeFile;
     private final Duration healthTimeout;
 
-    public StackAccess(ContainerEngine engine, ComposeFile composeFile,
+    public StackAccess(ContainerEngines engines, ComposeFile composeFile,
                        @Value("${upshift.health-timeout:PT3M}") Duration healthTimeout) {
-        this.engine = engine;
+        this.engines = engines;
         this.composeFile = composeFile;
         this.healthTimeout = healthTimeout;
     }
 
-    public ContainerEngine engine() {
-        return engine;
+    /** The engine the plan acts on, whichever process drives it. */
+    public ContainerEngine engine(UpgradePlan plan) {
+        return engines.of(plan);
     }
 
     /** The service's one container, whatever its state. */
     public ContainerInfo container(UpgradePlan plan, String service) {
-        List<ContainerInfo> containers = engine.serviceContainers(plan.project(), service);
+        List<ContainerInfo> containers = engine(plan).serviceContainers(plan.project(), service);
         if (containers.isEmpty()) {
             throw new StepFailure("service " + service + " of project " + plan.project() + " has no container");
         }
@@ -103,13 +105,14 @@ public class StackAccess {
      *
      * @param subject what the container is to the operator ("the new server", "api"), the failure's first words
      */
-    public ContainerInfo requireServing(String containerId, String subject) {
+    public ContainerInfo requireServing(UpgradePlan plan, String containerId, String subject) {
+        ContainerEngine engine = engine(plan);
         // no interval: each look waits up to POLL itself
         ContainerInfo state = Poll.every(Duration.ZERO, healthTimeout).lastSeen(
                 () -> engine.awaitHealthy(containerId, POLL), seen -> serving(seen) || stoppedOrUnhealthy(seen),
                 StackAccess::interrupted);
         if (!serving(state)) {
-            throw new StepFailure(subject + " " + describe(state));
+            throw new StepFailure(subject + " " + describe(engine, state));
         }
         return state;
     }
@@ -121,7 +124,8 @@ public class StackAccess {
     public void requireAcceptingConnections(UpgradePlan plan, String containerId, String subject) {
         List<String> probe = List.of("pg_isready", "-q", "-h", "127.0.0.1", "-U", plan.superuser(),
                 "-d", MAINTENANCE_DATABASE);
-        pollUntil(containerId, subject, () -> accepts(containerId, probe));
+        ContainerEngine engine = engine(plan);
+        pollUntil(engine, containerId, subject, () -> accepts(engine, containerId, probe));
     }
 
     /**
@@ -129,8 +133,9 @@ public class StackAccess {
      * healthy, at its next interval (2 s in the sample stack); returns "healthy", or "none" for a container
      * without a health check.
      */
-    public String requirePassingHealthCheck(String containerId, String subject) {
-        pollUntil(containerId, subject, () -> engine.passesHealthCheck(containerId));
+    public String requirePassingHealthCheck(UpgradePlan plan, String containerId, String subject) {
+        ContainerEngine engine = engine(plan);
+        pollUntil(engine, containerId, subject, () -> engine.passesHealthCheck(containerId));
         return "none".equals(engine.state(containerId).health()) ? "none" : "healthy";
     }
 
@@ -138,17 +143,17 @@ public class StackAccess {
      * Fails the step, as {@link #requireServing} does, once Docker calls the container unhealthy, it stops, or the
      * health timeout passes.
      */
-    private void pollUntil(String containerId, String subject, BooleanSupplier passes) {
+    private void pollUntil(ContainerEngine engine, String containerId, String subject, BooleanSupplier passes) {
         // each look: nothing once it passes, else the state, to judge and to explain
         Optional<ContainerInfo> failing = Poll.every(READINESS_POLL, healthTimeout).lastSeen(
                 () -> passes.getAsBoolean() ? Optional.<ContainerInfo>empty() : Optional.of(engine.state(containerId)),
                 seen -> seen.map(StackAccess::stoppedOrUnhealthy).orElse(true), StackAccess::interrupted);
         if (failing.isPresent()) {
-            throw new StepFailure(subject + " " + describe(failing.get()));
+            throw new StepFailure(subject + " " + describe(engine, failing.get()));
         }
     }
 
-    private boolean accepts(String containerId, List<String> probe) {
+    private static boolean accepts(ContainerEngine engine, String containerId, List<String> probe) {
         try {
             return engine.exec(containerId, probe).succeeded();
         } catch (IllegalStateException stoppedMeanwhile) {
@@ -157,7 +162,7 @@ public class StackAccess {
     }
 
     /** "is exited (none); its last lines: …", to follow what the container is to the operator. */
-    private String describe(ContainerInfo state) {
+    private static String describe(ContainerEngine engine, ContainerInfo state) {
         return "is " + state.state() + " (" + state.health() + "); its last lines: "
                 + engine.logTail(state.id(), LAST_LINES).strip().replaceAll("\\s*\\n\\s*", " | ");
     }

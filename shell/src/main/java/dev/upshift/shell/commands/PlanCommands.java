@@ -13,6 +13,7 @@ import dev.upshift.orchestrator.planning.UpgradePlanner;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.shell.render.Views;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
@@ -24,12 +25,16 @@ public class PlanCommands {
     private final CommandGateway commands;
     private final Upgrades upgrades;
     private final ObjectMapper json;
+    private final String processEngine;
 
-    public PlanCommands(UpgradePlanner planner, CommandGateway commands, Upgrades upgrades, ObjectMapper json) {
+    /** @param processEngine upshift's {@code --docker-host} or {@code UPSHIFT_DOCKER_HOST}, recorded by a plan */
+    public PlanCommands(UpgradePlanner planner, CommandGateway commands, Upgrades upgrades, ObjectMapper json,
+                        @Value("${upshift.docker-host:}") String processEngine) {
         this.planner = planner;
         this.commands = commands;
         this.upgrades = upgrades;
         this.json = JsonOutput.indented(json);
+        this.processEngine = processEngine;
     }
 
     @Command(command = "plan", description = "Plan the upgrade of a compose stack's database; changes nothing in the stack.")
@@ -41,10 +46,11 @@ public class PlanCommands {
             @Option(longNames = "method", defaultValue = "dump-restore", description = "dump-restore or pg-upgrade") String method,
             @Option(longNames = "dependents", description = "dependents in start order, e.g. api,worker,web (default: from depends_on)") String dependents,
             @Option(longNames = "backup-dir", description = "where backups go (default: backups/ beside the compose file)") String backupDir,
+            @Option(longNames = "docker-host", description = "the engine the upgrade acts on, unix:///… or tcp://HOST:PORT (default: UPSHIFT_DOCKER_HOST; without it, the engine of whichever process drives the upgrade)") String dockerHost,
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         PlanRequest request = new PlanRequest(Path.of(compose), service, target, id, method, list(dependents),
-                backupDir == null ? null : Path.of(backupDir), null);
+                backupDir == null ? null : Path.of(backupDir), dockerHost != null ? dockerHost : processEngine);
         UpgradePlan plan = planner.plan(request);
         String upgradeId = planner.upgradeId(request, plan);
         if (upgrades.exists(upgradeId)) {

@@ -3,15 +3,13 @@ package dev.upshift.shell.config;
 import java.time.Clock;
 
 import dev.upshift.orchestrator.adapters.compose.YamlComposeFile;
-import dev.upshift.orchestrator.adapters.docker.DockerContainerEngine;
+import dev.upshift.orchestrator.adapters.docker.DockerContainerEngines;
 import dev.upshift.orchestrator.adapters.jdbc.JdbcDatabaseAdministrator;
 import dev.upshift.orchestrator.adapters.jdbc.JdbcDatabaseInspector;
 import dev.upshift.orchestrator.ports.ComposeFile;
-import dev.upshift.orchestrator.ports.ContainerEngine;
+import dev.upshift.orchestrator.ports.ContainerEngines;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
-import org.springframework.aop.framework.ProxyFactory;
-import org.springframework.aop.target.AbstractLazyCreationTargetSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,23 +19,12 @@ import org.springframework.context.annotation.Configuration;
 public class AdapterSetup {
 
     /**
-     * The Docker client is built on first use: the shell instantiates every command class, and a command that
-     * never talks to Docker (status, log) should not pay for the client's HTTP and TLS set-up.
+     * The engines by address, each client built on first use: the shell instantiates every command class, and a
+     * command that never talks to Docker (status, log) should not pay for a client's HTTP and TLS set-up.
      */
     @Bean
-    public ContainerEngine containerEngine(@Value("${upshift.docker-host:}") String dockerHost) {
-        AbstractLazyCreationTargetSource onFirstUse = new AbstractLazyCreationTargetSource() {
-            @Override
-            public Class<?> getTargetClass() {
-                return DockerContainerEngine.class;
-            }
-
-            @Override
-            protected Object createObject() {
-                return new DockerContainerEngine(dockerHost);
-            }
-        };
-        return ProxyFactory.getProxy(ContainerEngine.class, onFirstUse);
+    public ContainerEngines containerEngines(@Value("${upshift.docker-host:}") String dockerHost) {
+        return new DockerContainerEngines(dockerHost);
     }
 
     @Bean

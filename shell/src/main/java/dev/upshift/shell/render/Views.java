@@ -19,6 +19,8 @@ public final class Views {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** A plan that names no engine acts on the default engine of whichever process drives it. */
+    private static final String DEFAULT_ENGINE = "default";
 
     private Views() {
     }
@@ -68,7 +70,8 @@ public final class Views {
                 .row("Method", view.method())
                 .row("Planned", time(view.plannedAt()))
                 .row("Last change", time(view.updatedAt()))
-                .row("Driven by", view.runner() == null ? "nobody yet" : view.runner());
+                .row("Driven by", drivenBy(view))
+                .row("Engine", view.engine() == null ? DEFAULT_ENGINE + " (of the process that drives it)" : view.engine());
         if (view.currentStep() != null) {
             table.row("Step in progress", view.currentStep());
         }
@@ -110,10 +113,16 @@ public final class Views {
         if (views.isEmpty()) {
             return "No upgrades in the store yet. Start with: upshift plan --compose FILE --service db --to IMAGE";
         }
-        MarkdownTable table = new MarkdownTable("Upgrade", "Status", "Project", "From", "To", "Planned");
+        MarkdownTable table = new MarkdownTable("Upgrade", "Status", "Project", "From", "To", "Planned", "Driven by",
+                "Engine");
         views.forEach(view -> table.row(view.upgradeId(), view.status(), view.project(), view.sourceImage(),
-                view.targetImage(), time(view.plannedAt())));
+                view.targetImage(), time(view.plannedAt()), drivenBy(view),
+                view.engine() == null ? DEFAULT_ENGINE : view.engine()));
         return table.render();
+    }
+
+    private static String drivenBy(UpgradeView view) {
+        return view.runner() == null ? "nobody yet" : view.runner();
     }
 
     public static String log(List<LogEntry> entries) {

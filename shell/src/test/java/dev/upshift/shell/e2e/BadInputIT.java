@@ -55,7 +55,13 @@ class BadInputIT {
                 Arguments.of("an unknown upgrade id", new String[] {"preflight", "nosuch"}, "there is no upgrade 'nosuch'"),
                 Arguments.of("an unknown upgrade id for the log", new String[] {"log", "nosuch"}, "there is no upgrade"),
                 Arguments.of("an unreachable Docker engine", new String[] {"--docker-host", "tcp://127.0.0.1:1", "plan",
-                        "--compose", compose, "--to", "upshift-testbed/postgres:17"}, "does not answer"));
+                        "--compose", compose, "--to", "upshift-testbed/postgres:17"}, "does not answer"),
+                Arguments.of("a Docker engine over SSH", new String[] {"plan", "--compose", compose, "--to",
+                        "upshift-testbed/postgres:17", "--docker-host", "ssh://ops@db-2.example"},
+                        "is SSH, which Upshift's Docker client (docker-java) cannot speak; forward the engine's socket"),
+                Arguments.of("a Docker engine address of another scheme", new String[] {"plan", "--compose", compose,
+                        "--to", "upshift-testbed/postgres:17", "--docker-host", "http://127.0.0.1:2375"},
+                        "is not a Docker engine address Upshift can use"));
     }
 
     @ParameterizedTest(name = "given {0} when running upshift then it exits 2 with one line and appends nothing")

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,8 +16,15 @@ import dev.upshift.orchestrator.testbed.SampleStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole runbook, for real: the sample stack from PostgreSQL 15 to 17 through the downtime gate. */
+/**
+ * The whole runbook, for real: the sample stack from PostgreSQL 15 to 17 through the downtime gate, on the engine its
+ * plan named — the local engine at a TCP address of the test's own, while every process's default engine is nowhere.
+ */
 class UpgradeIT {
+
+    private static final Path DOCKER_SOCKET = Path.of("/var/run/docker.sock");
+    /** Nothing listens on the discard port: a process that used its own default engine would fail at once. */
+    private static final String NO_ENGINE = "tcp://127.0.0.1:9";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Fails on anything before or after the one JSON document: with --json, stdout holds nothing else. */
@@ -27,11 +35,14 @@ class UpgradeIT {
 
     @Test
     void givenTheStackOn15WhenUpgradedThroughTheGateThenItServesOn17WithEveryCommittedRow() throws Exception {
-        try (SampleStack stack = SampleStack.start()) {
-            Upshift upshift = new Upshift(home);
+        try (SampleStack stack = SampleStack.start(); EngineForwarder engine = EngineForwarder.to(DOCKER_SOCKET)) {
             String original = Files.readString(stack.composeFile());
-            assertThat(upshift.run("plan", "--compose", stack.composeFile().toString(), "--to",
-                    "upshift-testbed/postgres:17", "--id", "to17").exitCode()).isZero();
+            Upshift.Result planned = new Upshift(home).run("plan", "--compose", stack.composeFile().toString(), "--to",
+                    "upshift-testbed/postgres:17", "--id", "to17", "--docker-host", engine.address());
+            assertThat(planned.exitCode()).as(planned.toString()).isZero();
+            int plannedThrough = engine.connections();
+            assertThat(plannedThrough).as("the plan looked at the stack through its engine").isPositive();
+            Upshift upshift = new Upshift(home).withEnvironment("UPSHIFT_DOCKER_HOST", NO_ENGINE);
 
             Upshift.Result atGate = upshift.run("run", "to17");
             assertThat(atGate.exitCode()).as(atGate.toString()).isEqualTo(3);
@@ -62,13 +73,19 @@ class UpgradeIT {
                     "1.4", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "4.1", "4.2", "4.3", "4.4",
                     "5.1", "5.2", "5.3");
             assertThat(log.findValuesAsText("status")).containsOnly("DONE");
-            assertStatusNamesTheNewServerAsCurrent(upshift);
+            assertThat(engine.connections()).as("the steps went through the plan's engine").isGreaterThan(plannedThrough);
+            assertStatusNamesTheNewServerAsCurrentAndThePlansEngine(upshift, engine.address());
+            assertListNamesThePlansEngine(upshift, engine.address());
             assertNoSecretLeaked(stack, upshift, atGate, finished);
         }
     }
 
-    /** After completion "current" is the target and the version 3.6 verified; the baseline stays 15. */
-    private void assertStatusNamesTheNewServerAsCurrent(Upshift upshift) throws Exception {
+    /**
+     * After completion "current" is the target and the version 3.6 verified; the baseline stays 15. The engine is the
+     * one the plan recorded, next to who drove the upgrade.
+     */
+    private void assertStatusNamesTheNewServerAsCurrentAndThePlansEngine(Upshift upshift, String address)
+            throws Exception {
         Upshift.Result printed = upshift.run("status", "to17", "--json");
         JsonNode status = ONLY_JSON.readTree(printed.stdout());
 
@@ -81,8 +98,19 @@ class UpgradeIT {
         assertThat(status.at("/downtime/seconds").asLong()).isPositive();
         assertThat(status.at("/downtime/ongoing").asBoolean()).isFalse();
         assertThat(status.get("next").asText()).isEqualTo("upshift report to17 --out to17.md");
+        assertThat(status.get("drivenBy").asText()).containsPattern(", pid \\d+ on ");
+        assertThat(status.get("engine").asText()).isEqualTo(address);
         assertThat(upshift.run("status", "to17").stdout()).containsPattern("\\| Current version +\\| PostgreSQL 17\\.")
+                .containsPattern("\\| Engine +\\| " + Pattern.quote(address) + " +\\|")
                 .contains("## Baseline (Phase 0, before the upgrade)");
+    }
+
+    /** `list`, text and JSON, names the engine each upgrade acts on. */
+    private void assertListNamesThePlansEngine(Upshift upshift, String address) throws Exception {
+        JsonNode list = ONLY_JSON.readTree(upshift.run("list", "--json").stdout());
+
+        assertThat(list.findValuesAsText("engine")).containsExactly(address);
+        assertThat(upshift.run("list").stdout()).containsPattern("\\| to17 .*\\| " + Pattern.quote(address) + " +\\|");
     }
 
     /**

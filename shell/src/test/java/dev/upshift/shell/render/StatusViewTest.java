@@ -3,10 +3,13 @@ package dev.upshift.shell.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.upshift.audit.SampleHistory;
+import dev.upshift.orchestrator.SamplePlans;
 import dev.upshift.orchestrator.api.queries.UpgradeAt;
+import dev.upshift.orchestrator.api.queries.UpgradeView;
 import org.junit.jupiter.api.Test;
 
 /** `upshift status`: "current" names the server that runs now; the baseline is labelled as what Phase 0 saw. */
@@ -53,6 +56,35 @@ class StatusViewTest {
                 .containsPattern(row("Current image", "postgres:16-alpine"))
                 .containsPattern(row("Current version", "PostgreSQL 16.11"))
                 .contains(BASELINE);
+    }
+
+    @Test
+    void givenAPlanOnAnEngineOfItsOwnWhenShownThenTheEngineStandsNextToWhoDrivesIt() {
+        String shown = status(SampleHistory.planned(SamplePlans.makapix("tcp://10.0.4.12:2375")));
+
+        assertThat(shown).containsPattern(row("Driven by", "nobody yet"))
+                .containsPattern(row("Engine", "tcp://10\\.0\\.4\\.12:2375"));
+    }
+
+    @Test
+    void givenAPlanThatNamesNoEngineWhenShownThenItIsTheDefaultOfWhoeverDrivesIt() {
+        String shown = status(SampleHistory.completed());
+
+        assertThat(shown).containsPattern(row("Driven by", "alice, pid 4242 on ops-1"))
+                .containsPattern(row("Engine", "default \\(of the process that drives it\\)"));
+    }
+
+    @Test
+    void givenUpgradesOnTwoEnginesWhenListedThenEachRowNamesItsDriverAndItsEngine() {
+        UpgradeView onItsOwn = SamplePostMortems.answer(SampleHistory.planned(SamplePlans.makapix("unix:///run/b.sock")))
+                .upgrade();
+        UpgradeView onTheDefault = SamplePostMortems.answer(SampleHistory.completed()).upgrade();
+
+        String listed = Views.list(List.of(onItsOwn, onTheDefault));
+
+        assertThat(listed.lines().findFirst().orElseThrow()).containsPattern("\\| Driven by +\\| Engine +\\|$");
+        assertThat(listed).containsPattern("\\| PLANNED .*\\| nobody yet +\\| unix:///run/b\\.sock +\\|")
+                .containsPattern("\\| COMPLETED .*\\| alice, pid 4242 on ops-1 +\\| default +\\|");
     }
 
     private static String status(SampleHistory history) {

@@ -18,6 +18,8 @@ import java.util.List;
  * @param baseline the Phase 0 baseline (the database before the upgrade), or null before 0.1 ran
  * @param runner the process that drives (or last drove) it — "user, pid N on host", or the nodes — or null before
  *        anything ran
+ * @param engine the address of the Docker engine the upgrade acts on, as its plan recorded it, or null for the
+ *        default engine of whichever process drives it
  */
 public record UpgradeView(
         String upgradeId,
@@ -35,7 +37,8 @@ public record UpgradeView(
         String currentStep,
         String lastFailure,
         Baseline baseline,
-        String runner) {
+        String runner,
+        String engine) {
 
     public UpgradeView {
         stopOrder = List.copyOf(stopOrder);

@@ -11,6 +11,7 @@ import dev.upshift.orchestrator.api.events.BackupCreated;
 import dev.upshift.orchestrator.api.events.BackupVerified;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.CommandResult;
+import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.steps.Backups;
 import dev.upshift.orchestrator.steps.PgRestoreProgress;
 import dev.upshift.orchestrator.steps.Progress;
@@ -52,16 +53,17 @@ public class VerifyBackupStep implements StepExecutor {
 
     /** The entries pg_restore lists, as the runbook counted them ("498 TOC entries verified"). */
     private int tocEntries(UpgradePlan plan, BackupFile dump) {
+        ContainerEngine engine = stack.engine(plan);
         String container = stack.container(plan, plan.service()).id();
-        stack.engine().copyInto(container, Path.of(dump.path()), IN_CONTAINER);
+        engine.copyInto(container, Path.of(dump.path()), IN_CONTAINER);
         try {
-            CommandResult listing = stack.engine().exec(container, List.of("pg_restore", "-l", IN_CONTAINER));
+            CommandResult listing = engine.exec(container, List.of("pg_restore", "-l", IN_CONTAINER));
             if (!listing.succeeded()) {
                 throw new StepFailure("pg_restore cannot read " + dump.path() + ": " + listing.stderr().strip());
             }
             return (int) PgRestoreProgress.entriesIn(listing.stdout());
         } finally {
-            stack.engine().exec(container, List.of("rm", "-f", IN_CONTAINER));
+            engine.exec(container, List.of("rm", "-f", IN_CONTAINER));
         }
     }
 }

@@ -5,8 +5,8 @@ import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.events.ContainerRemoved;
 import dev.upshift.orchestrator.api.events.DatabaseStopped;
 import dev.upshift.orchestrator.api.events.StepOutcome;
-import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RemoveOldContainerStep implements StepExecutor {
 
-    private final ContainerEngine engine;
+    private final StackAccess stack;
 
-    public RemoveOldContainerStep(ContainerEngine engine) {
-        this.engine = engine;
+    public RemoveOldContainerStep(StackAccess stack) {
+        this.stack = stack;
     }
 
     @Override
@@ -29,7 +29,7 @@ public class RemoveOldContainerStep implements StepExecutor {
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         DatabaseStopped stopped = history.required(DatabaseStopped.class);
-        engine.remove(stopped.containerId());
+        stack.engine(history.plan()).remove(stopped.containerId());
         return new ContainerRemoved(history.upgradeId(), step, stopped.containerId(), stopped.spec().name());
     }
 }

@@ -8,8 +8,8 @@ import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
-import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class SnapshotVolumeStep implements StepExecutor {
 
-    private final ContainerEngine engine;
+    private final StackAccess stack;
 
-    public SnapshotVolumeStep(ContainerEngine engine) {
-        this.engine = engine;
+    public SnapshotVolumeStep(StackAccess stack) {
+        this.stack = stack;
     }
 
     @Override
@@ -37,7 +37,7 @@ public class SnapshotVolumeStep implements StepExecutor {
         UpgradePlan plan = history.plan();
         String newVolume = history.required(ComposeFileUpdated.class).volume();
         // compose's own labels, so that `docker compose` treats the volume as the project's
-        engine.createVolume(newVolume, Map.of(
+        stack.engine(plan).createVolume(newVolume, Map.of(
                 "com.docker.compose.project", plan.project(),
                 "com.docker.compose.volume", newVolume.substring(plan.project().length() + 1),
                 "dev.upshift.upgrade", history.upgradeId()));

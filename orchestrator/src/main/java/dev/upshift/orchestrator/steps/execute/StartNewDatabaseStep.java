@@ -61,7 +61,7 @@ public class StartNewDatabaseStep implements StepExecutor {
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
-        ContainerEngine engine = stack.engine();
+        ContainerEngine engine = stack.engine(plan);
         String containerId = newContainer(plan, history);
         engine.start(containerId);
         if (history.last(ContainerStarted.class).isEmpty()) {
@@ -72,17 +72,17 @@ public class StartNewDatabaseStep implements StepExecutor {
         requireUnchanged(dump.file());
         requireUnchanged(dump.roles());
         administrator.emptyDatabase(stack.maintenance(plan), plan.database(), plan.superuser());
-        withFileIn(containerId, dump.roles().path(), ROLES_IN_CONTAINER, () -> execute(containerId,
+        withFileIn(engine, containerId, dump.roles().path(), ROLES_IN_CONTAINER, () -> execute(engine, containerId,
                 List.of("psql", "-q", "-U", plan.superuser(), "-d", "postgres", "-f", ROLES_IN_CONTAINER), line -> { }));
-        withFileIn(containerId, dump.file().path(), DUMP_IN_CONTAINER, () -> {
+        withFileIn(engine, containerId, dump.file().path(), DUMP_IN_CONTAINER, () -> {
             long entries = PgRestoreProgress.entriesIn(
-                    execute(containerId, List.of("pg_restore", "-l", DUMP_IN_CONTAINER), line -> { }).stdout());
+                    execute(engine, containerId, List.of("pg_restore", "-l", DUMP_IN_CONTAINER), line -> { }).stdout());
             // verbose: pg_restore names each entry as it starts on it, which is how far the restore is
-            execute(containerId, List.of("pg_restore", "--verbose", "-U", plan.superuser(), "-d", plan.database(),
-                            "--single-transaction", "--exit-on-error", DUMP_IN_CONTAINER),
+            execute(engine, containerId, List.of("pg_restore", "--verbose", "-U", plan.superuser(),
+                            "-d", plan.database(), "--single-transaction", "--exit-on-error", DUMP_IN_CONTAINER),
                     new PgRestoreProgress(entries, TransferMeter.of(progress, history.upgradeId(), step)));
         });
-        stack.requirePassingHealthCheck(containerId, "the new server");
+        stack.requirePassingHealthCheck(plan, containerId, "the new server");
         return new DataRestored(history.upgradeId(), step, containerId, dump.file().path());
     }
 
@@ -95,11 +95,12 @@ public class StartNewDatabaseStep implements StepExecutor {
 
     /** The container this step created before it was interrupted, or a new one from the old one's spec. */
     private String newContainer(UpgradePlan plan, UpgradeHistory history) {
-        return stack.engine().serviceContainers(plan.project(), plan.service()).stream()
+        ContainerEngine engine = stack.engine(plan);
+        return engine.serviceContainers(plan.project(), plan.service()).stream()
                 .filter(container -> container.image().equals(plan.targetImage()))
                 .map(ContainerInfo::id)
                 .findFirst()
-                .orElseGet(() -> stack.engine().create(newSpec(plan, history)));
+                .orElseGet(() -> engine.create(newSpec(plan, history)));
     }
 
     private ContainerSpec newSpec(UpgradePlan plan, UpgradeHistory history) {
@@ -114,17 +115,19 @@ public class StartNewDatabaseStep implements StepExecutor {
         return old.withImage(plan.targetImage()).withMounts(mounts);
     }
 
-    private void withFileIn(String containerId, String localFile, String inContainer, Runnable use) {
-        stack.engine().copyInto(containerId, Path.of(localFile), inContainer);
+    private static void withFileIn(ContainerEngine engine, String containerId, String localFile, String inContainer,
+                                   Runnable use) {
+        engine.copyInto(containerId, Path.of(localFile), inContainer);
         try {
             use.run();
         } finally {
-            stack.engine().exec(containerId, List.of("rm", "-f", inContainer));
+            engine.exec(containerId, List.of("rm", "-f", inContainer));
         }
     }
 
-    private CommandResult execute(String containerId, List<String> command, Consumer<String> stderrLines) {
-        CommandResult result = stack.engine().exec(containerId, command, stderrLines);
+    private static CommandResult execute(ContainerEngine engine, String containerId, List<String> command,
+                                         Consumer<String> stderrLines) {
+        CommandResult result = engine.exec(containerId, command, stderrLines);
         if (!result.succeeded()) {
             throw new StepFailure(command.get(0) + " failed (exit " + result.exitCode() + "): "
                     + PgToolOutput.errors(result.stderr()).lines().limit(3).reduce((a, b) -> a + " | " + b).orElse(""));

@@ -8,6 +8,7 @@ import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.DatabaseStopped;
 import dev.upshift.orchestrator.api.events.StepOutcome;
+import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
@@ -40,8 +41,9 @@ public class StopDatabaseStep implements StepExecutor {
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
         ContainerInfo db = stack.container(plan, plan.service());
-        ContainerSpec spec = stack.engine().spec(db.id());
-        stack.engine().stop(db.id(), STOP_TIMEOUT);
+        ContainerEngine engine = stack.engine(plan);
+        ContainerSpec spec = engine.spec(db.id());
+        engine.stop(db.id(), STOP_TIMEOUT);
         return new DatabaseStopped(history.upgradeId(), step, db.id(), spec);
     }
 }

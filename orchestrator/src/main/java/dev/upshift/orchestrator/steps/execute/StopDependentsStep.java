@@ -61,7 +61,7 @@ public class StopDependentsStep implements StepExecutor {
         List<String> alreadyStopped = history.all(ServiceStopped.class).stream().map(ServiceStopped::service).toList();
         for (String service : plan.stopOrder()) {
             ContainerInfo container = stack.container(plan, service);
-            stack.engine().stop(container.id(), STOP_TIMEOUT);
+            stack.engine(plan).stop(container.id(), STOP_TIMEOUT);
             if (!alreadyStopped.contains(service)) {
                 progress.record(new ServiceStopped(history.upgradeId(), step, service, container.name()));
             }
@@ -88,8 +88,8 @@ public class StopDependentsStep implements StepExecutor {
     private void ensureRunning(UpgradePlan plan) {
         ContainerInfo db = stack.container(plan, plan.service());
         if (!db.running()) {
-            stack.engine().start(db.id());
-            stack.requireServing(db.id(), "the old server, started again for the final dump,");
+            stack.engine(plan).start(db.id());
+            stack.requireServing(plan, db.id(), "the old server, started again for the final dump,");
         }
     }
 

@@ -15,6 +15,7 @@ import dev.upshift.orchestrator.api.events.DiskSpaceChecked;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
@@ -32,10 +33,10 @@ public class CheckDiskSpaceStep implements StepExecutor {
     static final long HEADROOM_BYTES = 500L * 1024 * 1024;
     private static final int DUMPS = 3;
 
-    private final ContainerEngine engine;
+    private final StackAccess stack;
 
-    public CheckDiskSpaceStep(ContainerEngine engine) {
-        this.engine = engine;
+    public CheckDiskSpaceStep(StackAccess stack) {
+        this.stack = stack;
     }
 
     @Override
@@ -46,6 +47,7 @@ public class CheckDiskSpaceStep implements StepExecutor {
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
+        ContainerEngine engine = stack.engine(plan);
         Baseline baseline = history.baseline().orElseThrow(() -> new StepFailure("no baseline: step 0.1 has not run"));
         long targetImageBytes = engine.image(plan.targetImage()).isPresent() ? 0 : baseline.databaseSizeBytes();
         List<DiskSpace> locations = List.of(

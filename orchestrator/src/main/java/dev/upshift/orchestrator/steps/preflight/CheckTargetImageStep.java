@@ -17,6 +17,7 @@ import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ImageInfo;
 import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
@@ -34,10 +35,10 @@ public class CheckTargetImageStep implements StepExecutor {
     private static final String PROBE = "postgres --version; ls /usr/share/postgresql/*/extension "
             + "/usr/local/share/postgresql/extension 2>/dev/null; true";
 
-    private final ContainerEngine engine;
+    private final StackAccess stack;
 
-    public CheckTargetImageStep(ContainerEngine engine) {
-        this.engine = engine;
+    public CheckTargetImageStep(StackAccess stack) {
+        this.stack = stack;
     }
 
     @Override
@@ -48,6 +49,7 @@ public class CheckTargetImageStep implements StepExecutor {
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
+        ContainerEngine engine = stack.engine(plan);
         Baseline baseline = history.baseline().orElseThrow(() -> new StepFailure("no baseline: step 0.1 has not run"));
         ImageInfo image = engine.image(plan.targetImage()).orElseThrow(() -> new StepFailure("the target image "
                 + plan.targetImage() + " is not present on the engine; pull or build it, then run preflight again"));

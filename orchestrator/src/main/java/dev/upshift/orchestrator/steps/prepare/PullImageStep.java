@@ -8,6 +8,7 @@ import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ImageInfo;
 import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
@@ -17,10 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PullImageStep implements StepExecutor {
 
-    private final ContainerEngine engine;
+    private final StackAccess stack;
 
-    public PullImageStep(ContainerEngine engine) {
-        this.engine = engine;
+    public PullImageStep(StackAccess stack) {
+        this.stack = stack;
     }
 
     @Override
@@ -31,6 +32,7 @@ public class PullImageStep implements StepExecutor {
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
+        ContainerEngine engine = stack.engine(plan);
         boolean pulled = false;
         if (engine.image(plan.targetImage()).isEmpty()) {
             engine.pull(plan.targetImage());

@@ -13,8 +13,8 @@ import dev.upshift.orchestrator.api.events.CompatibilityChecked;
 import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ComposeFile;
-import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
@@ -27,11 +27,11 @@ import org.springframework.stereotype.Component;
 public class UpdateComposeFileStep implements StepExecutor {
 
     private final ComposeFile composeFile;
-    private final ContainerEngine engine;
+    private final StackAccess stack;
 
-    public UpdateComposeFileStep(ComposeFile composeFile, ContainerEngine engine) {
+    public UpdateComposeFileStep(ComposeFile composeFile, StackAccess stack) {
         this.composeFile = composeFile;
-        this.engine = engine;
+        this.stack = stack;
     }
 
     @Override
@@ -72,6 +72,6 @@ public class UpdateComposeFileStep implements StepExecutor {
     private String newVolumeKey(UpgradePlan plan, String oldKey, UpgradeHistory history) {
         String major = history.required(CompatibilityChecked.class).serverVersion().split("\\.")[0];
         String key = oldKey + "_pg" + major;
-        return engine.volumeExists(plan.project() + "_" + key) ? key + "_" + history.upgradeId() : key;
+        return stack.engine(plan).volumeExists(plan.project() + "_" + key) ? key + "_" + history.upgradeId() : key;
     }
 }

@@ -35,12 +35,12 @@ public class StartServiceStep implements StepExecutor {
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
         ContainerInfo container = stack.container(plan, step.service());
-        stack.engine().start(container.id());
+        stack.engine(plan).start(container.id());
         boolean recorded = history.all(ServiceStarted.class).stream().anyMatch(s -> s.service().equals(step.service()));
         if (!recorded) {
             progress.record(new ServiceStarted(history.upgradeId(), step, step.service(), container.name()));
         }
-        String health = stack.requirePassingHealthCheck(container.id(), step.service());
+        String health = stack.requirePassingHealthCheck(plan, container.id(), step.service());
         return new ServiceHealthy(history.upgradeId(), step, step.service(), container.name(), health);
     }
 }

@@ -6,6 +6,7 @@ import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.DatabaseStopped;
 import dev.upshift.orchestrator.api.events.OldContainerRecreated;
 import dev.upshift.orchestrator.api.events.StepOutcome;
+import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
@@ -35,13 +36,14 @@ public class RecreateOldDatabaseStep implements StepExecutor {
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
         DatabaseStopped stopped = history.required(DatabaseStopped.class);
-        String containerId = stack.engine().serviceContainers(plan.project(), plan.service()).stream()
+        ContainerEngine engine = stack.engine(plan);
+        String containerId = engine.serviceContainers(plan.project(), plan.service()).stream()
                 .filter(container -> container.image().equals(plan.sourceImage()))
                 .map(ContainerInfo::id)
                 .findFirst()
-                .orElseGet(() -> stack.engine().create(stack.withSecrets(plan, stopped.spec())));
-        stack.engine().start(containerId);
-        stack.requireServing(containerId, "the old server");
+                .orElseGet(() -> engine.create(stack.withSecrets(plan, stopped.spec())));
+        engine.start(containerId);
+        stack.requireServing(plan, containerId, "the old server");
         return new OldContainerRecreated(history.upgradeId(), step, containerId);
     }
 }

@@ -10,6 +10,7 @@ import dev.upshift.orchestrator.api.events.IntegrityVerified;
 import dev.upshift.orchestrator.api.events.NewContainerRemoved;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
 import dev.upshift.orchestrator.api.events.StepOutcome;
+import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.steps.Progress;
@@ -44,7 +45,8 @@ public class RemoveNewDatabaseStep implements StepExecutor {
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
-        Optional<ContainerInfo> newServer = stack.engine().serviceContainers(plan.project(), plan.service()).stream()
+        ContainerEngine engine = stack.engine(plan);
+        Optional<ContainerInfo> newServer = engine.serviceContainers(plan.project(), plan.service()).stream()
                 .filter(container -> container.image().equals(plan.targetImage()))
                 .findFirst();
         if (newServer.isEmpty()) {
@@ -53,8 +55,8 @@ public class RemoveNewDatabaseStep implements StepExecutor {
         if (history.required(RollbackInitiated.class).automatic() && newServer.get().running()) {
             refuseIfWritten(plan, history);
         }
-        stack.engine().stop(newServer.get().id(), STOP_TIMEOUT);
-        stack.engine().remove(newServer.get().id());
+        engine.stop(newServer.get().id(), STOP_TIMEOUT);
+        engine.remove(newServer.get().id());
         return new NewContainerRemoved(history.upgradeId(), step, newServer.get().id());
     }
 

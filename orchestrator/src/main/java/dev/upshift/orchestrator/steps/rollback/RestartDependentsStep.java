@@ -37,8 +37,8 @@ public class RestartDependentsStep implements StepExecutor {
         List<ServiceHealth> services = new ArrayList<>();
         for (String service : plan.startOrder()) {
             ContainerInfo container = stack.container(plan, service);
-            stack.engine().start(container.id());
-            ContainerInfo state = stack.requireServing(container.id(), service + " on the old version");
+            stack.engine(plan).start(container.id());
+            ContainerInfo state = stack.requireServing(plan, container.id(), service + " on the old version");
             services.add(new ServiceHealth(service, state.name(), state.state(), state.health()));
         }
         return new DependentsRestarted(history.upgradeId(), step, services);

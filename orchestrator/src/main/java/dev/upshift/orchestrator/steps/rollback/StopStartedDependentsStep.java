@@ -33,7 +33,7 @@ public class StopStartedDependentsStep implements StepExecutor {
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
-        plan.stopOrder().forEach(service -> stack.engine().stop(stack.container(plan, service).id(), STOP_TIMEOUT));
+        plan.stopOrder().forEach(service -> stack.engine(plan).stop(stack.container(plan, service).id(), STOP_TIMEOUT));
         return new DependentsStopped(history.upgradeId(), step, plan.stopOrder());
     }
 }
