@@ -62,8 +62,9 @@ enum Moment {
 
     static Moment of(Step step) {
         return switch (step.kind()) {
-            case STOP_DEPENDENTS, STOP_DATABASE -> SERVICES_STOPPING;
-            case SNAPSHOT_VOLUME, REMOVE_OLD_CONTAINER, START_NEW_DATABASE -> DATABASE_MIGRATION;
+            case STOP_DEPENDENTS, FENCE_DATABASE, STOP_DATABASE -> SERVICES_STOPPING;
+            case SNAPSHOT_VOLUME, REMOVE_OLD_CONTAINER, START_NEW_DATABASE, UPGRADE_CLUSTER, START_UPGRADED_DATABASE
+                    -> DATABASE_MIGRATION;
             case VERIFY_VERSION, VERIFY_INTEGRITY -> VERIFICATION;
             default -> of(step.phase());
         };

@@ -17,6 +17,7 @@ import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.events.BackupVerified;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.ClusterUpgraded;
 import dev.upshift.orchestrator.api.events.ContainerRemoved;
 import dev.upshift.orchestrator.api.events.ContainerStarted;
 import dev.upshift.orchestrator.api.events.DataRestored;
@@ -24,6 +25,7 @@ import dev.upshift.orchestrator.api.events.DatabaseFenced;
 import dev.upshift.orchestrator.api.events.DatabaseStopped;
 import dev.upshift.orchestrator.api.events.DependentsRestarted;
 import dev.upshift.orchestrator.api.events.DependentsStopped;
+import dev.upshift.orchestrator.api.events.FenceHeld;
 import dev.upshift.orchestrator.api.events.FenceLifted;
 import dev.upshift.orchestrator.api.events.FinalDumpTaken;
 import dev.upshift.orchestrator.api.events.HealthValidated;
@@ -38,6 +40,7 @@ import dev.upshift.orchestrator.api.events.ServicesHealthChecked;
 import dev.upshift.orchestrator.api.events.ServicesRestored;
 import dev.upshift.orchestrator.api.events.StepFailed;
 import dev.upshift.orchestrator.api.events.StepStarted;
+import dev.upshift.orchestrator.api.events.UpgradedServerStarted;
 import dev.upshift.orchestrator.api.events.VersionVerified;
 import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
 
@@ -61,7 +64,8 @@ final class ObservedFacts {
     static final String FAILED = "❌ Failed";
 
     private static final String ERROR_PAGE = "Error page or connection errors";
-    private static final Set<StepKind> DATABASE_STEPS = Set.of(StepKind.START_NEW_DATABASE, StepKind.VERIFY_VERSION,
+    private static final Set<StepKind> DATABASE_STEPS = Set.of(StepKind.START_NEW_DATABASE, StepKind.UPGRADE_CLUSTER,
+            StepKind.START_UPGRADED_DATABASE, StepKind.VERIFY_VERSION,
             StepKind.VERIFY_INTEGRITY, StepKind.RECREATE_OLD_DATABASE, StepKind.VERIFY_OLD_DATABASE);
     private static final Map<Class<?>, Function<Object, List<ComponentChange>>> FACTS = new LinkedHashMap<>();
 
@@ -79,6 +83,7 @@ final class ObservedFacts {
                 + " sessions ended"));
         fact(FinalDumpTaken.class, taken -> database(FENCED, "Connections refused; final dump "
                 + Path.of(taken.file().path()).getFileName() + " taken"));
+        fact(FenceHeld.class, held -> database(FENCED, "Connections refused; rows counted"));
         fact(DatabaseStopped.class, stopped -> database(STOPPED, "Old server stopped; its volume kept"));
         fact(VolumeSnapshotted.class, snapshot -> database(MIGRATING, "Old volume " + snapshot.oldVolume()
                 + " kept; new volume " + snapshot.newVolume()));
@@ -86,6 +91,10 @@ final class ObservedFacts {
         fact(ContainerStarted.class, started -> database(STARTING, "New server " + started.image() + " starting"));
         fact(DataRestored.class, restored -> database(RUNNING, "New server running; data restored from "
                 + Path.of(restored.dump()).getFileName()));
+        fact(ClusterUpgraded.class, upgraded -> database(MIGRATING, "Cluster upgraded into " + upgraded.newVolume()
+                + " (pg_upgrade --" + upgraded.transfer() + ")"));
+        fact(UpgradedServerStarted.class, started -> database(RUNNING, "New server " + started.image()
+                + " running on the upgraded cluster"));
         fact(VersionVerified.class, verified -> database(RUNNING, "PG " + ServerVersion.brief(verified.serverVersion())
                 + " accepting connections"));
         fact(ServiceStarted.class, started -> List.of(change(started.service(), STARTING, "May time out briefly"),

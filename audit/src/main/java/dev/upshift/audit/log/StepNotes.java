@@ -16,6 +16,7 @@ import dev.upshift.orchestrator.api.ServiceHealth;
 import dev.upshift.orchestrator.api.events.BackupCreated;
 import dev.upshift.orchestrator.api.events.BackupVerified;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.ClusterUpgraded;
 import dev.upshift.orchestrator.api.events.CompatibilityChecked;
 import dev.upshift.orchestrator.api.events.ComposeFileReverted;
 import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
@@ -25,6 +26,7 @@ import dev.upshift.orchestrator.api.events.DatabaseStopped;
 import dev.upshift.orchestrator.api.events.DependentsRestarted;
 import dev.upshift.orchestrator.api.events.DependentsStopped;
 import dev.upshift.orchestrator.api.events.DiskSpaceChecked;
+import dev.upshift.orchestrator.api.events.FenceHeld;
 import dev.upshift.orchestrator.api.events.FenceLifted;
 import dev.upshift.orchestrator.api.events.FinalDumpTaken;
 import dev.upshift.orchestrator.api.events.HealthValidated;
@@ -40,6 +42,8 @@ import dev.upshift.orchestrator.api.events.SmokeQueriesPassed;
 import dev.upshift.orchestrator.api.events.StatisticsRebuilt;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.TransferProgressed;
+import dev.upshift.orchestrator.api.events.UpgradeImageChecked;
+import dev.upshift.orchestrator.api.events.UpgradedServerStarted;
 import dev.upshift.orchestrator.api.events.VersionVerified;
 import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
 import dev.upshift.orchestrator.text.Bytes;
@@ -58,6 +62,9 @@ public final class StepNotes {
         note(ServicesHealthChecked.class, checked -> services(checked.services()));
         note(CompatibilityChecked.class, checked -> checked.targetImage() + " (" + shortId(checked.imageId())
                 + ") runs PostgreSQL " + checked.serverVersion() + "; has " + String.join(", ", checked.extensions()));
+        note(UpgradeImageChecked.class, checked -> checked.image() + ": PostgreSQL " + checked.oldVersion() + " → "
+                + checked.newVersion() + "; cluster " + checked.cluster().encoding() + ", " + checked.cluster().collate()
+                + ", checksums " + (checked.cluster().dataChecksums() ? "on" : "off"));
         note(BackupCreated.class, created -> file(created.file()));
         note(BackupVerified.class, verified -> verified.tocEntries() + " TOC entries verified; "
                 + verified.files().size() + " files match their sha256");
@@ -67,11 +74,16 @@ public final class StepNotes {
                 + " (" + shortId(pulled.imageId()) + ")");
         note(FinalDumpTaken.class, taken -> "final dump " + file(taken.file()) + " behind the fence; "
                 + taken.writesSinceFence() + " writes since the fence");
+        note(FenceHeld.class, held -> "fenced and counted; " + held.writesSinceFence() + " writes since the fence");
         note(DatabaseStopped.class, stopped -> "Stopped " + stopped.spec().name() + "; its configuration recorded");
         note(VolumeSnapshotted.class, snapshot -> snapshot.oldVolume() + " kept untouched; new volume "
                 + snapshot.newVolume());
         note(ContainerRemoved.class, removed -> "Container " + removed.name() + " removed, volume kept");
         note(DataRestored.class, restored -> "Data restored from " + name(restored.dump()));
+        note(ClusterUpgraded.class, upgraded -> "pg_upgrade --" + upgraded.transfer() + " into " + upgraded.newVolume()
+                + "; " + upgraded.oldVolume() + " kept");
+        note(UpgradedServerStarted.class, started -> "New server started from " + started.image() + ", healthy; "
+                + "connection limit " + started.connectionLimit() + " again");
         note(VersionVerified.class, verified -> "PostgreSQL " + verified.serverVersion() + " running");
         note(IntegrityVerified.class, verified -> verified.tables() + " tables, " + verified.rows()
                 + " rows as counted at the fence, " + verified.extensions().size() + " extensions"

@@ -19,7 +19,7 @@ public record Runbook(List<Step> steps) {
             }
             int index = 1;
             for (StepKind kind : StepKind.values()) {
-                if (kind.phase() != phase) {
+                if (kind.phase() != phase || !kind.belongsTo(plan.method())) {
                     continue;
                 }
                 if (kind == StepKind.START_SERVICE) {

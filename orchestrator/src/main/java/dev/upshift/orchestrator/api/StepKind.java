@@ -1,22 +1,29 @@
 package dev.upshift.orchestrator.api;
 
-/** What a runbook step does; {@link Step} adds its number and, for per-service steps, the service. */
+/**
+ * What a runbook step does; {@link Step} adds its number and, for per-service steps, the service. A kind belongs to
+ * the runbook of every method unless it names the one method whose runbook it belongs to.
+ */
 public enum StepKind {
     INSPECT(Phase.PREFLIGHT, "Verify current environment (baseline)"),
     DISK_SPACE(Phase.PREFLIGHT, "Check free disk space"),
     SERVICE_HEALTH(Phase.PREFLIGHT, "Verify services are healthy"),
     TARGET_COMPATIBILITY(Phase.PREFLIGHT, "Check the target image"),
+    UPGRADE_IMAGE(Phase.PREFLIGHT, "Check the upgrade image and the cluster's settings", UpgradeMethod.PG_UPGRADE),
     CUSTOM_DUMP(Phase.BACKUP, "Create full database backup (custom format)"),
     SQL_DUMP(Phase.BACKUP, "Create SQL backup"),
     ROLES_DUMP(Phase.BACKUP, "Back up roles"),
     VERIFY_BACKUP(Phase.BACKUP, "Verify backup integrity"),
     UPDATE_COMPOSE_FILE(Phase.PREPARE, "Update the compose file"),
     PULL_IMAGE(Phase.PREPARE, "Make the new image present"),
-    STOP_DEPENDENTS(Phase.EXECUTE, "Stop dependents, fence the database, take the final dump"),
+    STOP_DEPENDENTS(Phase.EXECUTE, "Stop dependents, fence the database, take the final dump", UpgradeMethod.DUMP_RESTORE),
+    FENCE_DATABASE(Phase.EXECUTE, "Stop dependents, fence the database, count its rows", UpgradeMethod.PG_UPGRADE),
     STOP_DATABASE(Phase.EXECUTE, "Stop the database"),
     SNAPSHOT_VOLUME(Phase.EXECUTE, "Snapshot the volume"),
     REMOVE_OLD_CONTAINER(Phase.EXECUTE, "Remove the old container (keep the volume)"),
-    START_NEW_DATABASE(Phase.EXECUTE, "Start the new server and restore the final dump"),
+    START_NEW_DATABASE(Phase.EXECUTE, "Start the new server and restore the final dump", UpgradeMethod.DUMP_RESTORE),
+    UPGRADE_CLUSTER(Phase.EXECUTE, "Upgrade the cluster into the new volume with pg_upgrade", UpgradeMethod.PG_UPGRADE),
+    START_UPGRADED_DATABASE(Phase.EXECUTE, "Start the new server on the upgraded cluster", UpgradeMethod.PG_UPGRADE),
     VERIFY_VERSION(Phase.EXECUTE, "Verify the new server version"),
     VERIFY_INTEGRITY(Phase.EXECUTE, "Verify data integrity"),
     START_SERVICE(Phase.RESTORE_SERVICES, "Start %s"),
@@ -34,14 +41,29 @@ public enum StepKind {
 
     private final Phase phase;
     private final String title;
+    private final UpgradeMethod onlyFor;
 
     StepKind(Phase phase, String title) {
+        this(phase, title, null);
+    }
+
+    StepKind(Phase phase, String title, UpgradeMethod onlyFor) {
         this.phase = phase;
         this.title = title;
+        this.onlyFor = onlyFor;
     }
 
     public Phase phase() {
         return phase;
+    }
+
+    public boolean belongsTo(UpgradeMethod method) {
+        return onlyFor == null || onlyFor == method;
+    }
+
+    /** The step that stops the dependents starts the downtime, whichever the method. */
+    public boolean startsDowntime() {
+        return this == STOP_DEPENDENTS || this == FENCE_DATABASE;
     }
 
     String title(String service) {

@@ -11,6 +11,8 @@ import java.util.List;
  * @param stopOrder the dependents, most dependent first (the order they are stopped in)
  * @param dockerHost the address of the engine the upgrade acts on, or null for the default engine of whichever
  *        process drives it
+ * @param upgradeImage for pg-upgrade: the image that holds the old and the new major's binaries, else null
+ * @param transfer for pg-upgrade: how pg_upgrade moves the data files (copy), else null
  */
 public record UpgradePlan(
         String composeFile,
@@ -26,7 +28,9 @@ public record UpgradePlan(
         String database,
         String superuser,
         SecretSource password,
-        String dockerHost) {
+        String dockerHost,
+        String upgradeImage,
+        String transfer) {
 
     public UpgradePlan {
         stopOrder = List.copyOf(stopOrder);

@@ -20,5 +20,7 @@ public record PlanRequest(
         String method,
         List<String> dependents,
         Path backupDir,
-        String dockerHost) {
+        String dockerHost,
+        String upgradeImage,
+        String transfer) {
 }

@@ -39,6 +39,10 @@ public class UpgradePlanner {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final String DEFAULT_DATA_DIRECTORY = "/var/lib/postgresql/data";
 
+    /** pg_upgrade's own modes; copy leaves the old cluster untouched, so the rollback is the old container again. */
+    private static final List<String> TRANSFER_MODES = List.of("copy", "link", "clone", "swap");
+    private static final String COPY = "copy";
+
     private final ComposeFile composeFile;
     private final ContainerEngines engines;
     private final Clock clock;
@@ -64,6 +68,7 @@ public class UpgradePlanner {
                     + "postgres:17-alpine or registry.example.com/postgres:17");
         }
         UpgradeMethod method = method(request.method());
+        String transfer = transfer(method, request);
         String dockerHost = engineAddress(request.dockerHost());
         String project = runningProject(engines.at(dockerHost), file, database.name());
         Map<String, String> environment = readable(() -> EnvFile.environmentOf(database));
@@ -83,7 +88,9 @@ public class UpgradePlanner {
                 environment.getOrDefault("POSTGRES_DB", superuser),
                 superuser,
                 passwordSource(file, database),
-                dockerHost);
+                dockerHost,
+                request.upgradeImage(),
+                transfer);
     }
 
     /** The operator's id, checked, or one made of the project and the time. */
@@ -99,12 +106,30 @@ public class UpgradePlanner {
     }
 
     private static UpgradeMethod method(String label) {
-        UpgradeMethod method = label == null ? UpgradeMethod.DUMP_RESTORE : UpgradeMethod.fromLabel(label)
+        return label == null ? UpgradeMethod.DUMP_RESTORE : UpgradeMethod.fromLabel(label)
                 .orElseThrow(() -> new InvalidInput("unknown method '" + label + "'; use dump-restore or pg-upgrade"));
-        if (method != UpgradeMethod.DUMP_RESTORE) {
-            throw new InvalidInput("method " + method.label() + " is not available yet; use dump-restore");
+    }
+
+    /** pg-upgrade's transfer mode (copy by default) and the image it runs in; neither means anything to dump-restore. */
+    private static String transfer(UpgradeMethod method, PlanRequest request) {
+        if (method != UpgradeMethod.PG_UPGRADE) {
+            if (request.upgradeImage() != null || request.transfer() != null) {
+                throw new InvalidInput("--upgrade-image and --transfer belong to --method pg-upgrade");
+            }
+            return null;
         }
-        return method;
+        if (request.upgradeImage() == null || !ImageReference.isValid(request.upgradeImage())) {
+            throw new InvalidInput("--method pg-upgrade needs --upgrade-image IMAGE: an image with the old and the new "
+                    + "major's binaries under PGBINOLD and PGBINNEW, e.g. upshift-testbed/postgres-upgrade:15-to-17");
+        }
+        String transfer = request.transfer() == null ? COPY : request.transfer();
+        if (!TRANSFER_MODES.contains(transfer)) {
+            throw new InvalidInput("unknown transfer mode '" + transfer + "'; use one of " + String.join(", ", TRANSFER_MODES));
+        }
+        if (!transfer.equals(COPY)) {
+            throw new InvalidInput("transfer mode " + transfer + " is not available yet; use copy");
+        }
+        return transfer;
     }
 
     /** The address as given; none (null): the engine of whichever process drives the upgrade. */

@@ -32,6 +32,9 @@ public interface ContainerEngine {
     /** Runs a command in a throwaway container of the image (its entrypoint bypassed) and removes it. */
     CommandResult runOnce(String image, List<String> command);
 
+    /** Runs a one-off container to its end (or its time limit) and removes it, with its anonymous volumes only. */
+    CommandResult run(OneOffRun run);
+
     /** Free bytes on the filesystem that holds the engine's volumes and images. */
     long dataRootFreeBytes();
 

@@ -1,6 +1,7 @@
 package dev.upshift.orchestrator.ports;
 
 import dev.upshift.orchestrator.api.Baseline;
+import dev.upshift.orchestrator.api.ClusterSettings;
 
 /** Reads facts from a live PostgreSQL server. */
 public interface DatabaseInspector {
@@ -11,4 +12,7 @@ public interface DatabaseInspector {
      * {@code alembic_version} when that table exists.
      */
     Baseline inspect(DatabaseEndpoint endpoint);
+
+    /** The cluster's encoding, locale and locale provider (as template0 has them) and its data checksums. */
+    ClusterSettings clusterSettings(DatabaseEndpoint endpoint);
 }

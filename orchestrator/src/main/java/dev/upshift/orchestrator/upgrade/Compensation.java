@@ -16,31 +16,33 @@ import dev.upshift.orchestrator.api.StepKind;
  */
 final class Compensation {
 
-    /** Each inverse, in the order they run, with the forward step whose start makes it necessary. */
-    private static final Map<StepKind, StepKind> INVERSES = orderedInverses();
+    /** Each inverse, in the order they run, with the forward steps whose start makes it necessary (one per method). */
+    private static final Map<StepKind, Set<StepKind>> INVERSES = orderedInverses();
 
     private Compensation() {
     }
 
     static List<Step> stepsFor(Set<StepKind> started) {
         List<Step> steps = new ArrayList<>();
-        INVERSES.forEach((inverse, forward) -> {
-            if (started.contains(forward)) {
+        INVERSES.forEach((inverse, forwards) -> {
+            if (forwards.stream().anyMatch(started::contains)) {
                 steps.add(new Step(Phase.ROLLBACK.prefix() + "." + (steps.size() + 1), inverse, null));
             }
         });
         return steps;
     }
 
-    private static Map<StepKind, StepKind> orderedInverses() {
-        Map<StepKind, StepKind> inverses = new LinkedHashMap<>();
-        inverses.put(StepKind.STOP_STARTED_DEPENDENTS, StepKind.START_SERVICE);
-        inverses.put(StepKind.REMOVE_NEW_DATABASE, StepKind.START_NEW_DATABASE);
-        inverses.put(StepKind.REVERT_COMPOSE_FILE, StepKind.UPDATE_COMPOSE_FILE);
-        inverses.put(StepKind.RECREATE_OLD_DATABASE, StepKind.STOP_DATABASE);
-        inverses.put(StepKind.LIFT_FENCE, StepKind.STOP_DEPENDENTS);
-        inverses.put(StepKind.VERIFY_OLD_DATABASE, StepKind.STOP_DEPENDENTS);
-        inverses.put(StepKind.RESTART_DEPENDENTS, StepKind.STOP_DEPENDENTS);
+    private static Map<StepKind, Set<StepKind>> orderedInverses() {
+        Set<StepKind> downtime = Set.of(StepKind.STOP_DEPENDENTS, StepKind.FENCE_DATABASE);
+        Map<StepKind, Set<StepKind>> inverses = new LinkedHashMap<>();
+        inverses.put(StepKind.STOP_STARTED_DEPENDENTS, Set.of(StepKind.START_SERVICE));
+        // pg_upgrade's copy leaves the old volume as it was: removing the new server is the whole inverse
+        inverses.put(StepKind.REMOVE_NEW_DATABASE, Set.of(StepKind.START_NEW_DATABASE, StepKind.UPGRADE_CLUSTER));
+        inverses.put(StepKind.REVERT_COMPOSE_FILE, Set.of(StepKind.UPDATE_COMPOSE_FILE));
+        inverses.put(StepKind.RECREATE_OLD_DATABASE, Set.of(StepKind.STOP_DATABASE));
+        inverses.put(StepKind.LIFT_FENCE, downtime);
+        inverses.put(StepKind.VERIFY_OLD_DATABASE, downtime);
+        inverses.put(StepKind.RESTART_DEPENDENTS, downtime);
         return inverses;
     }
 }

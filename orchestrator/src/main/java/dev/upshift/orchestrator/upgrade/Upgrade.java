@@ -31,6 +31,7 @@ import dev.upshift.orchestrator.api.events.BaselineCaptured;
 import dev.upshift.orchestrator.api.events.DatabaseFenced;
 import dev.upshift.orchestrator.api.events.DowntimeApproved;
 import dev.upshift.orchestrator.api.events.DowntimeGateReached;
+import dev.upshift.orchestrator.api.events.FenceHeld;
 import dev.upshift.orchestrator.api.events.FinalDumpTaken;
 import dev.upshift.orchestrator.api.events.IntegrityMismatchDetected;
 import dev.upshift.orchestrator.api.events.IntegrityVerified;
@@ -146,7 +147,7 @@ public class Upgrade {
     @CommandHandler
     public void handle(ApproveDowntime command) {
         new EndedUpgradesStayEnded(upgradeId, state.status()).verify();
-        new ApprovalComesBeforeTheDowntime(upgradeId, started.contains(StepKind.STOP_DEPENDENTS)).verify();
+        new ApprovalComesBeforeTheDowntime(upgradeId, started.stream().anyMatch(StepKind::startsDowntime)).verify();
         if (!approved) {
             apply(new DowntimeApproved(upgradeId));
         }
@@ -174,6 +175,8 @@ public class Upgrade {
             judgeIntegrity(restored);
         } else if (report instanceof FinalDumpTaken dump) {
             judge(dump, new NothingWrittenBehindTheFence(dump.writesSinceFence()));
+        } else if (report instanceof FenceHeld fence) {
+            judge(fence, new NothingWrittenBehindTheFence(fence.writesSinceFence()));
         } else if (report instanceof OldDatabaseObserved old) {
             Baseline observed = old.observed();
             judge(new OldDatabaseVerified(upgradeId, old.step(), observed.serverVersion(), rows(observed)),

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 import dev.upshift.orchestrator.SamplePlans;
-import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.BackupFile;
+import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.OldDatabaseObserved;
 import dev.upshift.orchestrator.api.RestoredDatabaseObserved;
 import dev.upshift.orchestrator.api.Step;
@@ -52,7 +52,7 @@ class UpgradeVerdictsTest {
 
     @Test
     void givenWritesBehindTheFenceWhenTheFinalDumpIsReportedThenTheStepFailsWithTheRulesMessageAndTheRollbackIsDue() {
-        String reason = "3 rows were written behind the fence while the final dump was taken: a client is connected "
+        String reason = "3 rows were written behind the fence during step 3.1: a client is connected "
                 + "as a superuser; stop it and run the upgrade again";
 
         fixture.given(fenced())

@@ -27,12 +27,16 @@ public final class Views {
 
     public static String plan(String upgradeId, UpgradePlan plan) {
         StringBuilder out = new StringBuilder("# Upgrade plan " + upgradeId + "\n\n");
-        out.append(new MarkdownTable("Item", "Value")
+        MarkdownTable table = new MarkdownTable("Item", "Value")
                 .row("Compose file", plan.composeFile())
                 .row("Project / service", plan.project() + " / " + plan.service())
                 .row("Current image", plan.sourceImage())
                 .row("Target image", plan.targetImage())
-                .row("Method", plan.method().label())
+                .row("Method", plan.method().label());
+        if (plan.upgradeImage() != null) {
+            table.row("Upgrade image / transfer", plan.upgradeImage() + " / " + plan.transfer());
+        }
+        out.append(table
                 .row("Database / root user", plan.database() + " / " + plan.superuser())
                 .row("Password", "read at run time: " + plan.password())
                 .row("Data volume", plan.volume() + " at " + plan.dataDirectory())

@@ -61,7 +61,15 @@ class BadInputIT {
                         "is SSH, which Upshift's Docker client (docker-java) cannot speak; forward the engine's socket"),
                 Arguments.of("a Docker engine address of another scheme", new String[] {"plan", "--compose", compose,
                         "--to", "upshift-testbed/postgres:17", "--docker-host", "http://127.0.0.1:2375"},
-                        "is not a Docker engine address Upshift can use"));
+                        "is not a Docker engine address Upshift can use"),
+                Arguments.of("pg-upgrade without its image", new String[] {"plan", "--compose", compose, "--to",
+                        "upshift-testbed/postgres:17", "--method", "pg-upgrade"}, "--method pg-upgrade needs --upgrade-image"),
+                Arguments.of("a transfer mode not built yet", new String[] {"plan", "--compose", compose, "--to",
+                        "upshift-testbed/postgres:17", "--method", "pg-upgrade", "--upgrade-image",
+                        "upshift-testbed/postgres-upgrade:15-to-17", "--transfer", "link"},
+                        "transfer mode link is not available yet; use copy"),
+                Arguments.of("a transfer mode for dump-restore", new String[] {"plan", "--compose", compose, "--to",
+                        "upshift-testbed/postgres:17", "--transfer", "copy"}, "belong to --method pg-upgrade"));
     }
 
     @ParameterizedTest(name = "given {0} when running upshift then it exits 2 with one line and appends nothing")

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -54,13 +53,7 @@ class UpgradeIT {
             assertThat(finished.exitCode()).as(finished.toString()).isZero();
             JsonNode completed = ONLY_JSON.readTree(finished.stdout());
             assertThat(completed.get("status").asText()).isEqualTo("COMPLETED");
-            assertThat(StackFacts.serverMajor(stack)).isEqualTo(17);
-            for (String service : new String[] {"db", "api", "worker", "web"}) {
-                assertThat(StackFacts.health(stack, service)).as(service).isEqualTo("running/healthy");
-            }
-            Set<Long> committed = StackFacts.committedByWorker(stack);
-            assertThat(committed).hasSizeGreaterThan(10);
-            assertThat(StackFacts.siteEventIds(stack)).containsAll(committed);
+            Upgraded.assertServingOn17WithEveryCommittedRow(stack);
             assertThat(Files.readString(stack.composeFile()))
                     .contains("image: upshift-testbed/postgres:17", "- pg_data_pg17:/var/lib/postgresql/data");
             assertThat(stack.composeFile().resolveSibling("compose.yml.pre-to17")).hasContent(original);

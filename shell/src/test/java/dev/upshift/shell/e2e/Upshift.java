@@ -76,10 +76,12 @@ final class Upshift {
     }
 
     /** An Upshift on this home with the stack's database planned for an upgrade to the target, under this id. */
-    static Upshift planned(Path home, SampleStack stack, String target, String upgradeId) {
+    static Upshift planned(Path home, SampleStack stack, String target, String upgradeId, String... options) {
         Upshift upshift = new Upshift(home);
-        Result plan = upshift.run("plan", "--compose", stack.composeFile().toString(), "--to", target,
-                "--id", upgradeId);
+        List<String> arguments = new ArrayList<>(List.of("plan", "--compose", stack.composeFile().toString(), "--to",
+                target, "--id", upgradeId));
+        arguments.addAll(List.of(options));
+        Result plan = upshift.run(arguments.toArray(String[]::new));
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         return upshift;
     }

@@ -18,6 +18,7 @@ import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.EngineUnreachable;
 import dev.upshift.orchestrator.ports.ImageInfo;
+import dev.upshift.orchestrator.ports.OneOffRun;
 
 /**
  * The Docker engine through docker-java; compose's own labels tell which container belongs to what. One client,
@@ -88,6 +89,11 @@ public class DockerContainerEngine implements ContainerEngine {
     @Override
     public CommandResult runOnce(String image, List<String> command) {
         return images.runOnce(image, command);
+    }
+
+    @Override
+    public CommandResult run(OneOffRun run) {
+        return images.run(run);
     }
 
     @Override

@@ -14,8 +14,12 @@ import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
 import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.ports.ImageInfo;
+import dev.upshift.orchestrator.ports.OneOffRun;
 
 /** Images: read, pulled, and run once in a throwaway container. */
 final class DockerImages {
@@ -60,23 +64,45 @@ final class DockerImages {
     }
 
     CommandResult runOnce(String image, List<String> command) {
-        String id = docker.createContainerCmd(image)
-                .withEntrypoint(command)
+        return run(new OneOffRun(null, image, command, Map.of(), Map.of(), RUN_ONCE_TIMEOUT));
+    }
+
+    CommandResult run(OneOffRun run) {
+        if (run.name() != null) {
+            removeLeftover(run.name());
+        }
+        List<Bind> binds = run.volumes().entrySet().stream()
+                .map(volume -> new Bind(volume.getKey(), new Volume(volume.getValue()))).toList();
+        var create = docker.createContainerCmd(run.image())
+                .withEntrypoint(run.command())
                 .withCmd(List.of())
+                .withEnv(run.environment().entrySet().stream().map(variable -> variable.getKey() + "=" + variable.getValue()).toList())
                 .withLabels(Map.of("dev.upshift.purpose", "throwaway"))
-                .exec().getId();
+                .withHostConfig(HostConfig.newHostConfig().withBinds(binds));
+        if (run.name() != null) {
+            create.withName(run.name());
+        }
+        String id = create.exec().getId();
         try {
             docker.startContainerCmd(id).exec();
-            int exitCode = docker.waitContainerCmd(id).start()
-                    .awaitStatusCode(RUN_ONCE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            int exitCode = docker.waitContainerCmd(id).start().awaitStatusCode(run.timeout().toSeconds(), TimeUnit.SECONDS);
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             containers.logs(id, null, new ExecOutput(stdout, stderr));
             return new CommandResult(exitCode, stdout.toString(StandardCharsets.UTF_8),
                     stderr.toString(StandardCharsets.UTF_8));
         } finally {
-            // the only volumes of this container are the anonymous ones its image's VOLUME lines made for it
+            // the only volumes removed are the anonymous ones its image's VOLUME lines made for it; named ones stay
             docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        }
+    }
+
+    /** A one-off of a process that died before it could remove it: it may still run, on the same volumes. */
+    private void removeLeftover(String name) {
+        try {
+            docker.removeContainerCmd(name).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException none) {
+            // the usual case
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.Baseline.ExtensionVersion;
 import dev.upshift.orchestrator.api.Baseline.RoleAttributes;
 import dev.upshift.orchestrator.api.Baseline.TableRows;
+import dev.upshift.orchestrator.api.ClusterSettings;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
 
@@ -37,6 +38,26 @@ public class JdbcDatabaseInspector implements DatabaseInspector {
             SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relname = 'alembic_version' AND c.relkind IN ('r', 'p') AND n.nspname NOT LIKE 'pg\\_%'
             ORDER BY n.nspname = current_schema() DESC, n.nspname COLLATE "C" LIMIT 1""";
+
+    // datlocprovider came with PostgreSQL 15; before it, every cluster's provider was libc
+    private static final String CLUSTER = """
+            SELECT pg_encoding_to_char(encoding), datcollate, datctype, %s, current_setting('data_checksums') = 'on'
+            FROM pg_database WHERE datname = 'template0'""";
+    private static final String PROVIDER = "CASE datlocprovider WHEN 'i' THEN 'icu' WHEN 'b' THEN 'builtin' ELSE 'libc' END";
+
+    @Override
+    public ClusterSettings clusterSettings(DatabaseEndpoint endpoint) {
+        try (Connection connection = Jdbc.connect(endpoint); Statement statement = connection.createStatement()) {
+            int version = connection.getMetaData().getDatabaseMajorVersion();
+            try (ResultSet cluster = statement.executeQuery(CLUSTER.formatted(version < 15 ? "'libc'" : PROVIDER))) {
+                cluster.next();
+                return new ClusterSettings(cluster.getString(1), cluster.getString(2), cluster.getString(3),
+                        cluster.getString(4), cluster.getBoolean(5));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("read the cluster's settings", endpoint, e);
+        }
+    }
 
     @Override
     public Baseline inspect(DatabaseEndpoint endpoint) {

@@ -8,5 +8,6 @@ public sealed interface StepOutcome extends UpgradeEvent, StepReport permits
         ContainerRemoved, DataRestored, DatabaseStopped, DependentsRestarted, DependentsStopped, DiskSpaceChecked,
         FenceLifted, FinalDumpTaken, HealthValidated, ImagePulled, IntegrityVerified, NewContainerRemoved,
         OldContainerRecreated, OldDatabaseVerified, ServiceHealthy, ServicesHealthChecked, ServicesRestored,
-        SmokeQueriesPassed, StatisticsRebuilt, VersionVerified, VolumeSnapshotted {
+        SmokeQueriesPassed, StatisticsRebuilt, VersionVerified, VolumeSnapshotted, UpgradeImageChecked, FenceHeld,
+        ClusterUpgraded, UpgradedServerStarted {
 }

@@ -6,19 +6,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.upshift.orchestrator.api.BackupFile;
-import dev.upshift.orchestrator.api.ContainerSpec;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.ContainerStarted;
 import dev.upshift.orchestrator.api.events.DataRestored;
-import dev.upshift.orchestrator.api.events.DatabaseStopped;
 import dev.upshift.orchestrator.api.events.FinalDumpTaken;
 import dev.upshift.orchestrator.api.events.StepOutcome;
-import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
 import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.ports.ContainerEngine;
-import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.steps.Backups;
 import dev.upshift.orchestrator.steps.PgRestoreProgress;
@@ -32,24 +28,24 @@ import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
 /**
- * 3.5: the new server starts on the target image with the old container's configuration and a fresh data
- * directory on the new volume, then gets the roles and the final dump. A redone step reuses the new
+ * 3.5 (dump-restore): the new server ({@link NewServer}) starts on the target image with the old container's
+ * configuration and a fresh data directory on the new volume, then gets the roles and the final dump. A redone step reuses the new
  * container and restores into an empty database, so a half-finished restore never stays. The step ends once the
  * container's own health check passes: the dependents start on that, and 4.4 awaits Docker's word for it.
  */
 @Component
 public class StartNewDatabaseStep implements StepExecutor {
 
-    /** Init scripts would seed the fresh cluster before the restore: the restore brings the data instead. */
-    private static final String INIT_SCRIPTS = "/docker-entrypoint-initdb.d";
     private static final String ROLES_IN_CONTAINER = "/tmp/upshift-roles.sql";
     private static final String DUMP_IN_CONTAINER = "/tmp/upshift-final.dump";
 
     private final StackAccess stack;
+    private final NewServer newServer;
     private final DatabaseAdministrator administrator;
 
-    public StartNewDatabaseStep(StackAccess stack, DatabaseAdministrator administrator) {
+    public StartNewDatabaseStep(StackAccess stack, NewServer newServer, DatabaseAdministrator administrator) {
         this.stack = stack;
+        this.newServer = newServer;
         this.administrator = administrator;
     }
 
@@ -62,7 +58,7 @@ public class StartNewDatabaseStep implements StepExecutor {
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
         ContainerEngine engine = stack.engine(plan);
-        String containerId = newContainer(plan, history);
+        String containerId = newServer.container(plan, history);
         engine.start(containerId);
         if (history.last(ContainerStarted.class).isEmpty()) {
             progress.record(new ContainerStarted(history.upgradeId(), step, containerId, plan.targetImage()));
@@ -91,28 +87,6 @@ public class StartNewDatabaseStep implements StepExecutor {
         if (!Files.exists(Path.of(file.path())) || !Backups.sha256(Path.of(file.path())).equals(file.sha256())) {
             throw new StepFailure(file.path() + " is not the file taken behind the fence: it is gone or its sha256 differs");
         }
-    }
-
-    /** The container this step created before it was interrupted, or a new one from the old one's spec. */
-    private String newContainer(UpgradePlan plan, UpgradeHistory history) {
-        ContainerEngine engine = stack.engine(plan);
-        return engine.serviceContainers(plan.project(), plan.service()).stream()
-                .filter(container -> container.image().equals(plan.targetImage()))
-                .map(ContainerInfo::id)
-                .findFirst()
-                .orElseGet(() -> engine.create(newSpec(plan, history)));
-    }
-
-    private ContainerSpec newSpec(UpgradePlan plan, UpgradeHistory history) {
-        ContainerSpec old = stack.withSecrets(plan, history.required(DatabaseStopped.class).spec());
-        String newVolume = history.required(VolumeSnapshotted.class).newVolume();
-        List<ContainerSpec.Mount> mounts = old.mounts().stream()
-                .filter(mount -> !mount.target().equals(INIT_SCRIPTS))
-                .map(mount -> mount.source().equals(plan.volume())
-                        ? new ContainerSpec.Mount(mount.type(), newVolume, mount.target(), mount.readOnly())
-                        : mount)
-                .toList();
-        return old.withImage(plan.targetImage()).withMounts(mounts);
     }
 
     private static void withFileIn(ContainerEngine engine, String containerId, String localFile, String inContainer,

@@ -1,14 +1,13 @@
 package dev.upshift.orchestrator.upgrade.rules;
 
 import dev.upshift.orchestrator.api.Step;
-import dev.upshift.orchestrator.api.StepKind;
 
 /** The step that stops the dependents starts the downtime: it needs the operator's approval. */
 public record DowntimeNeedsApproval(String upgradeId, Step step, boolean approved) implements DomainRule {
 
     @Override
     public boolean isViolated() {
-        return step.kind() == StepKind.STOP_DEPENDENTS && !approved;
+        return step.kind().startsDowntime() && !approved;
     }
 
     @Override

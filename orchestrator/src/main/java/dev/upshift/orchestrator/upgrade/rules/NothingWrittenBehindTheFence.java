@@ -1,8 +1,9 @@
 package dev.upshift.orchestrator.upgrade.rules;
 
 /**
- * 3.1: the final dump is the one restored, so no row may be written between the fence and the dump's end — the
- * write counter read before and after it proves it. Only a superuser gets past the fence.
+ * 3.1: what the new server receives — the final dump (dump-restore), or the cluster as counted (pg-upgrade) — must
+ * be the fenced data: the write counter read at the fence and again at the end proves no row was written between.
+ * Only a superuser gets past the fence.
  */
 public record NothingWrittenBehindTheFence(long writesSinceFence) implements DomainRule {
 
@@ -13,7 +14,7 @@ public record NothingWrittenBehindTheFence(long writesSinceFence) implements Dom
 
     @Override
     public String message() {
-        return writesSinceFence + " rows were written behind the fence while the final dump was taken: "
+        return writesSinceFence + " rows were written behind the fence during step 3.1: "
                 + "a client is connected as a superuser; stop it and run the upgrade again";
     }
 }

@@ -4,6 +4,7 @@ import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.Baseline.ExtensionVersion;
 import dev.upshift.orchestrator.api.Baseline.RoleAttributes;
 import dev.upshift.orchestrator.api.Baseline.TableRows;
+import dev.upshift.orchestrator.api.ClusterSettings;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
 import dev.upshift.orchestrator.testbed.SampleStack;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +44,13 @@ class JdbcDatabaseInspectorTest {
         if (stack != null) {
             stack.close();
         }
+    }
+
+    @Test
+    void givenTheSampleClusterWhenReadingItsSettingsThenTheyAreTheEntrypointsInitdbs() {
+        ClusterSettings cluster = inspector.clusterSettings(endpoint(SampleStack.DATABASE, password()));
+
+        assertThat(cluster).isEqualTo(new ClusterSettings("UTF8", "en_US.UTF-8", "en_US.UTF-8", "libc", false));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.upshift.orchestrator.api.events;
 
 import dev.upshift.orchestrator.api.BackupFile;
 import dev.upshift.orchestrator.api.Baseline;
+import dev.upshift.orchestrator.api.ClusterSettings;
 import dev.upshift.orchestrator.api.ContainerSpec;
 import dev.upshift.orchestrator.api.DiskSpace;
 import dev.upshift.orchestrator.api.Phase;
@@ -29,6 +30,7 @@ public final class EventSamples {
     private static final String ID = SamplePlans.UPGRADE_ID;
     private static final UpgradePlan PLAN = SamplePlans.makapix();
     private static final Runbook RUNBOOK = Runbook.of(PLAN);
+    private static final Runbook PG_UPGRADE_RUNBOOK = Runbook.of(SamplePlans.makapixByPgUpgrade());
     private static final String RUNNER = "ops, pid 4127 on db-host-01";
 
     private static final String SOURCE_IMAGE_ID = "sha256:9d35244937750d4db65504cf5f798bd1086aae649d243a9bc961f4273aa0b0b8";
@@ -113,6 +115,13 @@ public final class EventSamples {
                             "extension pgcrypto is missing")),
                     new IntegrityVerified(ID, step("3.7"), 2, 55L, List.of(new Baseline.ExtensionVersion("pg_trgm", "1.6"),
                             new Baseline.ExtensionVersion("pgcrypto", "1.3")), "20251214000000", 1_204_311L),
+                    // pg-upgrade's own steps
+                    new UpgradeImageChecked(ID, pgUpgradeStep("0.5"), "postgres-upgrade:16-to-17", "16.11", "17.7",
+                            new ClusterSettings("UTF8", "en_US.utf8", "en_US.utf8", "libc", false)),
+                    new FenceHeld(ID, pgUpgradeStep("3.1"), 0L),
+                    new ClusterUpgraded(ID, pgUpgradeStep("3.5"), "postgres-upgrade:16-to-17", "copy", "makapix_pg_data",
+                            "makapix_pg_data_pg17"),
+                    new UpgradedServerStarted(ID, pgUpgradeStep("3.6"), NEW_CONTAINER_ID, "postgres:17-alpine", -1),
                     // Phase 4
                     new ServiceStarted(ID, step("4.1"), "api", "makapix-api-1"),
                     new ServiceHealthy(ID, step("4.1"), "api", "makapix-api-1", "healthy"),
@@ -152,7 +161,15 @@ public final class EventSamples {
     }
 
     private static Step step(String number) {
-        return RUNBOOK.steps().stream().filter(step -> step.number().equals(number)).findFirst()
+        return step(RUNBOOK, number);
+    }
+
+    private static Step pgUpgradeStep(String number) {
+        return step(PG_UPGRADE_RUNBOOK, number);
+    }
+
+    private static Step step(Runbook runbook, String number) {
+        return runbook.steps().stream().filter(step -> step.number().equals(number)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no step " + number + " in the sample runbook"));
     }
 

@@ -24,7 +24,7 @@ class SafetyVerdictsTest {
         NothingWrittenBehindTheFence rule = new NothingWrittenBehindTheFence(2);
 
         assertThat(rule.isViolated()).isTrue();
-        assertThat(rule.message()).isEqualTo("2 rows were written behind the fence while the final dump was taken: "
+        assertThat(rule.message()).isEqualTo("2 rows were written behind the fence during step 3.1: "
                 + "a client is connected as a superuser; stop it and run the upgrade again");
     }
 

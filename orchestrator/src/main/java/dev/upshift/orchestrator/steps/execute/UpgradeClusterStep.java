@@ -1,0 +1,126 @@
+package dev.upshift.orchestrator.steps.execute;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.upshift.orchestrator.api.ClusterSettings;
+import dev.upshift.orchestrator.api.ContainerSpec;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.ClusterUpgraded;
+import dev.upshift.orchestrator.api.events.DatabaseStopped;
+import dev.upshift.orchestrator.api.events.StepOutcome;
+import dev.upshift.orchestrator.api.events.UpgradeImageChecked;
+import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
+import dev.upshift.orchestrator.ports.CommandResult;
+import dev.upshift.orchestrator.ports.OneOffRun;
+import dev.upshift.orchestrator.steps.PgToolOutput;
+import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.StackAccess;
+import dev.upshift.orchestrator.steps.StepExecutor;
+import dev.upshift.orchestrator.steps.StepFailure;
+import dev.upshift.orchestrator.steps.UpgradeHistory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * 3.5 (pg-upgrade): a one-off container of the upgrade image mounts the old volume and the new one, initialises the
+ * new cluster with the old one's settings (0.5) and runs pg_upgrade from the one into the other, then carries the
+ * old cluster's configuration files over (pg_upgrade moves data, not configuration). In copy mode the old volume
+ * is left as the old server left it, so the rollback is the old container again, and a redone step starts over on
+ * an emptied new cluster.
+ */
+@Component
+public class UpgradeClusterStep implements StepExecutor {
+
+    private static final String OLD_MOUNT = "/upshift/old";
+    private static final String NEW_MOUNT = "/upshift/new";
+    /**
+     * As root: the new cluster's directory, emptied, owned by postgres. An old cluster a killed pg_upgrade left
+     * running is started and stopped once, so that it is shut down cleanly again. Then, as postgres: initdb,
+     * pg_upgrade (its sockets and scripts in /tmp), and the configuration files.
+     */
+    private static final String SCRIPT = """
+            install -d -o postgres -g postgres -m 700 "$NEW_DATA"
+            find "$NEW_DATA" -mindepth 1 -delete
+            cd /tmp
+            exec setpriv --reuid=postgres --regid=postgres --init-groups sh -euc '
+              if [ -f "$OLD_DATA/postmaster.pid" ]; then
+                "$PGBINOLD/pg_ctl" -D "$OLD_DATA" -o "-c listen_addresses=" -w start
+                "$PGBINOLD/pg_ctl" -D "$OLD_DATA" -w stop
+              fi
+              "$PGBINNEW/initdb" -D "$NEW_DATA" -U "$SUPERUSER" $INITDB_ARGS
+              "$PGBINNEW/pg_upgrade" -b "$PGBINOLD" -B "$PGBINNEW" -d "$OLD_DATA" -D "$NEW_DATA" -U "$SUPERUSER" --$TRANSFER
+              for file in postgresql.conf postgresql.auto.conf pg_hba.conf pg_ident.conf; do
+                if [ -f "$OLD_DATA/$file" ]; then cp "$OLD_DATA/$file" "$NEW_DATA/$file"; fi
+              done'
+            """;
+
+    private final StackAccess stack;
+    private final Duration timeout;
+
+    public UpgradeClusterStep(StackAccess stack, @Value("${upshift.pg-upgrade-timeout:PT6H}") Duration timeout) {
+        this.stack = stack;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public StepKind kind() {
+        return StepKind.UPGRADE_CLUSTER;
+    }
+
+    @Override
+    public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
+        UpgradePlan plan = history.plan();
+        String newVolume = history.required(VolumeSnapshotted.class).newVolume();
+        UpgradeImageChecked image = history.required(UpgradeImageChecked.class);
+        String dataDirectory = dataDirectoryInVolume(plan, history.required(DatabaseStopped.class).spec());
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("OLD_DATA", OLD_MOUNT + dataDirectory);
+        environment.put("NEW_DATA", NEW_MOUNT + dataDirectory);
+        environment.put("SUPERUSER", plan.superuser());
+        environment.put("INITDB_ARGS", initdbArguments(image.cluster(), major(image.newVersion())));
+        environment.put("TRANSFER", plan.transfer());
+        CommandResult result = stack.engine(plan).run(new OneOffRun(plan.project() + "-upshift-pg-upgrade",
+                plan.upgradeImage(), List.of("sh", "-euc", SCRIPT), environment,
+                Map.of(plan.volume(), OLD_MOUNT, newVolume, NEW_MOUNT), timeout));
+        if (!result.succeeded()) {
+            throw new StepFailure("pg_upgrade failed (exit " + result.exitCode() + "): " + lastLines(result));
+        }
+        return new ClusterUpgraded(history.upgradeId(), step, plan.upgradeImage(), plan.transfer(), plan.volume(),
+                newVolume);
+    }
+
+    /** Where the cluster lies in its volume: PGDATA below the old container's mount of the volume ("" at its root). */
+    private static String dataDirectoryInVolume(UpgradePlan plan, ContainerSpec old) {
+        String mountPoint = old.mounts().stream().filter(mount -> plan.volume().equals(mount.source()))
+                .map(ContainerSpec.Mount::target).findFirst()
+                .orElseThrow(() -> new StepFailure("the old container did not mount " + plan.volume()));
+        Path inVolume = Path.of(mountPoint).relativize(Path.of(plan.dataDirectory()));
+        if (inVolume.startsWith("..")) {
+            throw new StepFailure("PGDATA " + plan.dataDirectory() + " is not inside the volume's mount " + mountPoint);
+        }
+        return inVolume.toString().isEmpty() ? "" : "/" + inVolume;
+    }
+
+    /** pg_upgrade accepts only a new cluster of the old one's encoding, locale, provider and checksum setting. */
+    static String initdbArguments(ClusterSettings cluster, int newMajor) {
+        String checksums = cluster.dataChecksums() ? " --data-checksums" : newMajor >= 18 ? " --no-data-checksums" : "";
+        return "--encoding=" + cluster.encoding() + " --lc-collate=" + cluster.collate() + " --lc-ctype="
+                + cluster.ctype() + " --locale-provider=" + cluster.localeProvider() + checksums;
+    }
+
+    private static int major(String version) {
+        return Integer.parseInt(version.split("\\.")[0]);
+    }
+
+    private static String lastLines(CommandResult result) {
+        String output = PgToolOutput.errors(result.stderr()).isBlank() ? result.stdout() : PgToolOutput.errors(result.stderr());
+        List<String> lines = output.strip().lines().toList();
+        return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    }
+}
