@@ -23,12 +23,41 @@ fi
 
 # As root: fix ownership of the data and socket directories, then re-run as postgres (uid 999).
 if [ "$(id -u)" = 0 ]; then
+  # PGDATA's missing parents are postgres's too (18's /var/lib/postgresql/18 on a mount that lacks it),
+  # so that postgres can later put a sibling cluster there (pg_upgrade's new one) without root.
+  missing=() dir=$PGDATA
+  until [ -e "$dir" ]; do missing+=("$dir"); dir=$(dirname "$dir"); done
   mkdir -p "$PGDATA" /run/postgresql
+  [ ${#missing[@]} = 0 ] || chown postgres:postgres "${missing[@]}"
   chown postgres:postgres /run/postgresql && chmod 3777 /run/postgresql
   find "$PGDATA" \! -user postgres -exec chown postgres:postgres '{}' +
   chmod 700 "$PGDATA"
   exec setpriv --reuid=postgres --regid=postgres --init-groups "$BASH_SOURCE" "$@"
 fi
+
+# 18+ keeps its cluster in /var/lib/postgresql/N/docker under one mount at /var/lib/postgresql. As the
+# official image (docker-library/postgres#1259), refuse to initdb there beside an older layout's data,
+# or a mount at the pre-18 path that nothing would use: a fresh empty cluster would hide that data.
+refuse_old_layout() {
+  [ "$PGDATA" = "/var/lib/postgresql/${PG_MAJOR:-}/docker" ] || return 0
+  local d old=()
+  for d in /var/lib/postgresql /var/lib/postgresql/data /var/lib/postgresql/*/docker; do
+    [ ! -s "$d/PG_VERSION" ] || old+=("$d")
+  done
+  if [ ${#old[@]} = 0 ] && mountpoint -q /var/lib/postgresql/data; then
+    old=('/var/lib/postgresql/data (unused mount/volume)')
+  fi
+  [ ${#old[@]} != 0 ] || return 0
+  cat >&2 <<EOF
+Error: in 18+, this image keeps its data in a major-version directory, $PGDATA,
+       under one mount at /var/lib/postgresql (docker-library/postgres#1259).
+       Counter to that, there appears to be PostgreSQL data in:
+         ${old[*]}
+       Mount the volume at /var/lib/postgresql, and upgrade older data with pg_upgrade
+       (which needs both versions) or a dump and restore.
+EOF
+  exit 1
+}
 
 run_sql() { psql -v ON_ERROR_STOP=1 --no-psqlrc --no-password --username "$POSTGRES_USER" "$@"; }
 
@@ -72,6 +101,7 @@ EOF
 if [ -s "$PGDATA/PG_VERSION" ]; then
   echo 'PostgreSQL Database directory appears to contain a database; Skipping initialization'
 else
+  refuse_old_layout
   init_database
 fi
 
