@@ -1,23 +1,30 @@
 #!/usr/bin/env bash
-# Downtime of Upshift's dump-restore upgrade against the floor (bench/floor.sh), on fresh copies of the sample
-# stack filled to the same size, alternating which goes first. Prints one row per repetition, the medians, and
-# where the time goes per step.
+# Downtime of Upshift's upgrade against the floor (bench/floor.sh, a dump-restore by hand), on fresh copies of the
+# sample stack filled to the same size, alternating which goes first. Prints one row per repetition, the medians,
+# and where the time goes per step.
 #
-#   bench/downtime.sh [--size MB] [--runs N]        # 16 MB and 3 runs by default; e.g. --size 160
+#   bench/downtime.sh [--size MB] [--runs N] [--method dump-restore|pg-upgrade]
+#                                                   # 16 MB, 3 runs, dump-restore by default; e.g. --size 160
 #
 # Upshift's downtime is read from its events: the first ServiceStopped → ServicesRestored. Its steps come from
 # `upshift log --json` (the execution log). Each Upshift run has its own store and home under $BENCH_WORK.
 source "$(dirname "$0")/lib.sh"
 
-size=16 runs=3
+size=16 runs=3 method=dump-restore
 while [ $# -gt 0 ]; do
   case $1 in
     --size) size=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
-    *) die "usage: downtime.sh [--size MB] [--runs N]" ;;
+    --method) method=$2; shift 2 ;;
+    *) die "usage: downtime.sh [--size MB] [--runs N] [--method dump-restore|pg-upgrade]" ;;
   esac
 done
-out="$work/downtime-${size}mb"
+case $method in
+  dump-restore) plan_options=() ;;
+  pg-upgrade) plan_options=(--method pg-upgrade --upgrade-image "${BENCH_UPGRADE_IMAGE:-upshift-testbed/postgres-upgrade:15-to-17}") ;;
+  *) die "unknown method '$method'" ;;
+esac
+out="$work/downtime-${method}-${size}mb"
 rm -rf "$out" && mkdir -p "$out"
 projects=()
 trap 'for p in "${projects[@]}"; do stack_down "$p"; done' EXIT
@@ -40,7 +47,7 @@ upshift_once() {
   store="jdbc:h2:file:$home/store;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0"
   local size_mb; size_mb=$(db_size_mb "$project-db-1")
   UPSHIFT_HOME="$home" "$repo/upshift" --store "$store" plan --compose "$dir/stack/compose.yml" --service db \
-    --to "$target_image" --id bench >/dev/null
+    --to "$target_image" --id bench "${plan_options[@]}" >/dev/null
   say "upshift: running the upgrade of $project…"
   UPSHIFT_HOME="$home" "$repo/upshift" --store "$store" run bench --yes > "$dir/run.txt" \
     || die "upshift run failed on $project (see $dir/run.txt)"
@@ -53,7 +60,9 @@ upshift_once() {
   # step durations and the gaps between steps, from 3.1 to the last step of Phase 4
   local steps; steps=$(jq -r '.[] | select(.step | test("^[34][.]")) | "\(.step) \(.started) \(.ended)"' "$dir/log.json" |
     while read -r step started ended; do echo "$step $(epoch "$started") $(epoch "$ended")"; done)
-  awk -v first_stop="$first_stop" -v last_stop="$last_stop" -v restored="$restored" -v size_mb="$size_mb" '
+  # pg-upgrade has one step more in Phase 3: 3.5 pg_upgrade and 3.6 the new server, where dump-restore's 3.5 does both
+  awk -v first_stop="$first_stop" -v last_stop="$last_stop" -v restored="$restored" -v size_mb="$size_mb" \
+      -v method="$method" '
     { step[NR] = $1; s[NR] = $2; e[NR] = $3; d[$1] = $3 - $2 }
     NR > 1 { gaps += $2 - e[NR - 1] }
     $1 ~ /^4[.]/ { dependents += $3 - $2 }
@@ -64,8 +73,9 @@ upshift_once() {
       printf "final_dump %.2f\n", e[1] - last_stop
       printf "stop_database %.2f\n", d["3.2"]
       printf "snapshot_and_remove %.2f\n", d["3.3"] + d["3.4"]
-      printf "new_server_and_restore %.2f\n", d["3.5"]
-      printf "checks %.2f\n", d["3.6"] + d["3.7"]
+      pg = method == "pg-upgrade"
+      printf "new_server_and_restore %.2f\n", pg ? d["3.5"] + d["3.6"] : d["3.5"]
+      printf "checks %.2f\n", pg ? d["3.7"] + d["3.8"] : d["3.6"] + d["3.7"]
       printf "dependents_healthy %.2f\n", dependents
       printf "between_steps %.2f\n", gaps
       for (i = 1; i <= NR; i++) printf "step_%s %.2f\n", step[i], e[i] - s[i]
@@ -91,7 +101,7 @@ done
 value() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
 med() { for f in "$out"/"$1".*; do value "$2" "$f"; done | median; }
 
-echo "# Downtime, dump-restore 15 → 17, database of about ${size} MB ($runs runs)"
+echo "# Downtime, $method 15 → 17, database of about ${size} MB ($runs runs)"
 echo "$(machine)"
 echo
 for run in $(seq "$runs"); do
@@ -106,12 +116,12 @@ echo "## Where the time goes (medians, seconds)"
 echo
 {
   printf 'stop the dependents\t%s\t%s\n' "$(med upshift stop_dependents)" "$(med floor stop_dependents)"
-  printf 'final dump (Upshift: behind the fence, write counter read)\t%s\t%s\n' "$(med upshift final_dump)" "$(med floor final_dump)"
+  printf 'fence and final dump (Upshift: pg-upgrade takes none)\t%s\t%s\n' "$(med upshift final_dump)" "$(med floor final_dump)"
   printf 'stop the database\t%s\t%s\n' "$(med upshift stop_database)" "$(med floor stop_database)"
   printf 'new volume, old container removed (3.3, 3.4)\t%s\t-\n' "$(med upshift snapshot_and_remove)"
-  printf 'new server ready and restored (3.5)\t%s\t%s\n' "$(med upshift new_server_and_restore)" \
+  printf 'new server ready and restored (3.5; pg-upgrade: pg_upgrade and new server, 3.5, 3.6)\t%s\t%s\n' "$(med upshift new_server_and_restore)" \
     "$(awk -v a="$(med floor new_server_ready)" -v b="$(med floor restore)" 'BEGIN { printf "%.2f", a + b }')"
-  printf 'version and integrity checks (3.6, 3.7)\t%s\t-\n' "$(med upshift checks)"
+  printf 'version and integrity checks (3.6, 3.7; pg-upgrade 3.7, 3.8)\t%s\t-\n' "$(med upshift checks)"
   printf 'dependents started and healthy (Phase 4)\t%s\t%s\n' "$(med upshift dependents_healthy)" "$(med floor dependents_healthy)"
   printf 'between steps (saga, commands, store)\t%s\t-\n' "$(med upshift between_steps)"
   printf '**downtime** (first dependent stopped → last healthy)\t%s\t%s\n' "$u" "$f"
