@@ -183,7 +183,7 @@ public final class SampleHistory {
                         file(upgradeId + "_final_roles.sql", 936), 0))
                 .at(DATABASE_STOPPED.minusSeconds(1))
                 .step("3.2", new DatabaseStopped(upgradeId, step("3.2"), "c0ffee16", oldDatabase()))
-                .step("3.3", new VolumeSnapshotted(upgradeId, step("3.3"), "makapix_pg_data", "makapix_pg_data_pg17"))
+                .step("3.3", new VolumeSnapshotted(upgradeId, step("3.3"), "makapix_pg_data", "makapix_pg_data_pg17", null))
                 .step("3.4", new ContainerRemoved(upgradeId, step("3.4"), "c0ffee16", "makapix-db-1"));
         Step start = step("3.5");
         return history.at(Instant.parse("2025-12-15T20:13:00Z")).then(new StepStarted(upgradeId, start))

@@ -77,7 +77,7 @@ public final class StepNotes {
         note(FenceHeld.class, held -> "fenced and counted; " + held.writesSinceFence() + " writes since the fence");
         note(DatabaseStopped.class, stopped -> "Stopped " + stopped.spec().name() + "; its configuration recorded");
         note(VolumeSnapshotted.class, snapshot -> snapshot.oldVolume() + " kept untouched; new volume "
-                + snapshot.newVolume());
+                + snapshot.newVolume() + (snapshot.copy() == null ? "" : "; copied to " + snapshot.copy()));
         note(ContainerRemoved.class, removed -> "Container " + removed.name() + " removed, volume kept");
         note(DataRestored.class, restored -> "Data restored from " + name(restored.dump()));
         note(ClusterUpgraded.class, upgraded -> "pg_upgrade --" + upgraded.transfer() + " into " + upgraded.newVolume()

@@ -13,6 +13,7 @@ import java.util.List;
  *        process drives it
  * @param upgradeImage for pg-upgrade: the image that holds the old and the new major's binaries, else null
  * @param transfer for pg-upgrade: how pg_upgrade moves the data files (copy), else null
+ * @param snapshot what 3.3 does with the old volume: {@code keep} it untouched, or also {@code copy} it
  */
 public record UpgradePlan(
         String composeFile,
@@ -30,7 +31,13 @@ public record UpgradePlan(
         SecretSource password,
         String dockerHost,
         String upgradeImage,
-        String transfer) {
+        String transfer,
+        String snapshot) {
+
+    /** The snapshot of 3.3: the old volume kept untouched (the new server gets a volume of its own). */
+    public static final String KEEP = "keep";
+    /** The snapshot of 3.3, and a physical copy of the old volume besides. */
+    public static final String COPY = "copy";
 
     public UpgradePlan {
         stopOrder = List.copyOf(stopOrder);

@@ -22,5 +22,6 @@ public record PlanRequest(
         Path backupDir,
         String dockerHost,
         String upgradeImage,
-        String transfer) {
+        String transfer,
+        String snapshot) {
 }

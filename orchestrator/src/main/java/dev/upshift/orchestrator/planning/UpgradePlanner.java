@@ -90,7 +90,8 @@ public class UpgradePlanner {
                 passwordSource(file, database),
                 dockerHost,
                 request.upgradeImage(),
-                transfer);
+                transfer,
+                snapshot(request.snapshot()));
     }
 
     /** The operator's id, checked, or one made of the project and the time. */
@@ -108,6 +109,16 @@ public class UpgradePlanner {
     private static UpgradeMethod method(String label) {
         return label == null ? UpgradeMethod.DUMP_RESTORE : UpgradeMethod.fromLabel(label)
                 .orElseThrow(() -> new InvalidInput("unknown method '" + label + "'; use dump-restore or pg-upgrade"));
+    }
+
+    /** The old volume is always kept untouched; {@code copy} also copies it, in the downtime, for a second physical copy. */
+    private static String snapshot(String requested) {
+        String snapshot = requested == null ? UpgradePlan.KEEP : requested;
+        if (!List.of(UpgradePlan.KEEP, UpgradePlan.COPY).contains(snapshot)) {
+            throw new InvalidInput("unknown snapshot '" + snapshot + "'; use keep (the old volume kept untouched) or copy "
+                    + "(also a physical copy of it, taken in the downtime)");
+        }
+        return snapshot;
     }
 
     /** pg-upgrade's transfer mode (copy by default) and the image it runs in; neither means anything to dump-restore. */

@@ -46,6 +46,7 @@ public class PlanCommands {
             @Option(longNames = "method", defaultValue = "dump-restore", description = "dump-restore or pg-upgrade") String method,
             @Option(longNames = "upgrade-image", description = "pg-upgrade: the image with the old and the new major's binaries") String upgradeImage,
             @Option(longNames = "transfer", description = "pg-upgrade: how the data files move (copy, the default)") String transfer,
+            @Option(longNames = "snapshot", description = "keep (the old volume untouched, the default) or copy (also a physical copy)") String snapshot,
             @Option(longNames = "dependents", description = "dependents in start order, e.g. api,worker,web (default: from depends_on)") String dependents,
             @Option(longNames = "backup-dir", description = "where backups go (default: backups/ beside the compose file)") String backupDir,
             @Option(longNames = "docker-host", description = "the engine the upgrade acts on, unix:///… or tcp://HOST:PORT (default: UPSHIFT_DOCKER_HOST; without it, the engine of whichever process drives the upgrade)") String dockerHost,
@@ -53,7 +54,7 @@ public class PlanCommands {
             throws JsonProcessingException {
         PlanRequest request = new PlanRequest(Path.of(compose), service, target, id, method, list(dependents),
                 backupDir == null ? null : Path.of(backupDir), dockerHost != null ? dockerHost : processEngine,
-                upgradeImage, transfer);
+                upgradeImage, transfer, snapshot);
         UpgradePlan plan = planner.plan(request);
         String upgradeId = planner.upgradeId(request, plan);
         if (upgrades.exists(upgradeId)) {

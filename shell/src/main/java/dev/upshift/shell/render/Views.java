@@ -39,7 +39,8 @@ public final class Views {
         out.append(table
                 .row("Database / root user", plan.database() + " / " + plan.superuser())
                 .row("Password", "read at run time: " + plan.password())
-                .row("Data volume", plan.volume() + " at " + plan.dataDirectory())
+                .row("Data volume", plan.volume() + " at " + plan.dataDirectory() + (UpgradePlan.COPY.equals(plan.snapshot())
+                        ? "; copied at 3.3" : ""))
                 .row("Backups", plan.backupDir())
                 .row("Stop order", String.join(", ", plan.stopOrder()))
                 .row("Start order", String.join(", ", plan.startOrder()))

@@ -69,7 +69,9 @@ class BadInputIT {
                         "upshift-testbed/postgres-upgrade:15-to-17", "--transfer", "link"},
                         "transfer mode link is not available yet; use copy"),
                 Arguments.of("a transfer mode for dump-restore", new String[] {"plan", "--compose", compose, "--to",
-                        "upshift-testbed/postgres:17", "--transfer", "copy"}, "belong to --method pg-upgrade"));
+                        "upshift-testbed/postgres:17", "--transfer", "copy"}, "belong to --method pg-upgrade"),
+                Arguments.of("an unknown snapshot", new String[] {"plan", "--compose", compose, "--to",
+                        "upshift-testbed/postgres:17", "--snapshot", "zfs"}, "unknown snapshot 'zfs'; use keep"));
     }
 
     @ParameterizedTest(name = "given {0} when running upshift then it exits 2 with one line and appends nothing")

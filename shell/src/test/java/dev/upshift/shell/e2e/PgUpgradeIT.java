@@ -26,9 +26,11 @@ class PgUpgradeIT {
     Path home;
 
     @Test
-    void givenTheStackOn15WhenUpgradedByPgUpgradeThenItServesOn17WithEveryCommittedRowAndNoFinalDump() throws Exception {
+    void givenTheStackOn15WhenUpgradedByPgUpgradeWithACopyThenItServesOn17WithEveryCommittedRowAndNoFinalDump()
+            throws Exception {
         try (SampleStack stack = SampleStack.start()) {
-            Upshift upshift = Upshift.planned(home, stack, TARGET, "pgu", BY_PG_UPGRADE);
+            Upshift upshift = Upshift.planned(home, stack, TARGET, "pgu", "--method", "pg-upgrade", "--upgrade-image",
+                    "upshift-testbed/postgres-upgrade:15-to-17", "--snapshot", "copy");
 
             Upshift.Result run = upshift.run("run", "pgu", "--yes");
 
@@ -38,6 +40,8 @@ class PgUpgradeIT {
             assertThat(Files.readString(stack.composeFile())).contains("image: " + TARGET,
                     "- pg_data_pg17:/var/lib/postgresql/data");
             assertThat(StackFacts.volumeExists(stack.project() + "_pg_data")).as("the old volume is kept").isTrue();
+            assertThat(StackFacts.fileInVolume(stack.project() + "_pg_data_copy_pgu", "PG_VERSION"))
+                    .as("the physical copy of the old cluster").isEqualTo("15");
             assertThat(RolledBack.backups(stack).resolve("pgu_final.dump")).as("pg_upgrade needs no final dump").doesNotExist();
 
             JsonNode log = JSON.readTree(upshift.run("log", "pgu", "--json").stdout());

@@ -55,4 +55,10 @@ final class StackFacts {
     static boolean volumeExists(String name) {
         return ExternalCommand.of(QUICK, "docker", "volume", "inspect", name).run().succeeded();
     }
+
+    /** A file of a volume, read by a throwaway container of the test bed's 15 image. */
+    static String fileInVolume(String volume, String path) {
+        return ExternalCommand.of(QUICK, "docker", "run", "--rm", "--entrypoint", "cat", "-v", volume + ":/volume:ro",
+                "upshift-testbed/postgres:15", "/volume/" + path).run().stdout().strip();
+    }
 }

@@ -1,5 +1,7 @@
 package dev.upshift.orchestrator.steps.execute;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.upshift.orchestrator.api.Step;
@@ -8,23 +10,33 @@ import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
+import dev.upshift.orchestrator.ports.CommandResult;
+import dev.upshift.orchestrator.ports.OneOffRun;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
+import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * 3.3: the snapshot costs nothing: the old volume is kept exactly as the stopped server left it, and the new
- * server gets a volume of its own. The runbook copied the volume instead, with the downtime growing with it.
+ * server gets a volume of its own. The runbook copied the volume instead, with the downtime growing with it; an
+ * operator who wants that second physical copy plans with {@code --snapshot copy}.
  */
 @Component
 public class SnapshotVolumeStep implements StepExecutor {
 
-    private final StackAccess stack;
+    /** The copy starts empty (a redone step's half copy goes) and keeps owners, modes and times. */
+    private static final String COPY_SCRIPT = "rm -rf /to/..?* /to/.[!.]* /to/*; cp -a /from/. /to/";
 
-    public SnapshotVolumeStep(StackAccess stack) {
+    private final StackAccess stack;
+    private final Duration copyTimeout;
+
+    public SnapshotVolumeStep(StackAccess stack, @Value("${upshift.volume-copy-timeout:PT6H}") Duration copyTimeout) {
         this.stack = stack;
+        this.copyTimeout = copyTimeout;
     }
 
     @Override
@@ -36,11 +48,33 @@ public class SnapshotVolumeStep implements StepExecutor {
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
         String newVolume = history.required(ComposeFileUpdated.class).volume();
-        // compose's own labels, so that `docker compose` treats the volume as the project's
-        stack.engine(plan).createVolume(newVolume, Map.of(
+        createVolume(plan, newVolume, history.upgradeId());
+        String copy = UpgradePlan.COPY.equals(plan.snapshot()) ? copy(plan, history.upgradeId()) : null;
+        return new VolumeSnapshotted(history.upgradeId(), step, plan.volume(), newVolume, copy);
+    }
+
+    /** Compose's own labels, so that `docker compose` treats the volume as the project's. */
+    private void createVolume(UpgradePlan plan, String volume, String upgradeId) {
+        stack.engine(plan).createVolume(volume, Map.of(
                 "com.docker.compose.project", plan.project(),
-                "com.docker.compose.volume", newVolume.substring(plan.project().length() + 1),
-                "dev.upshift.upgrade", history.upgradeId()));
-        return new VolumeSnapshotted(history.upgradeId(), step, plan.volume(), newVolume);
+                "com.docker.compose.volume", volume.substring(plan.project().length() + 1),
+                "dev.upshift.upgrade", upgradeId));
+    }
+
+    /**
+     * The runbook's copy of the volume, for an operator who wants a second physical copy: taken with the server
+     * stopped (3.2), in a one-off container of the old image; a redone step empties the copy and copies again.
+     */
+    private String copy(UpgradePlan plan, String upgradeId) {
+        String copy = plan.volume() + "_copy_" + upgradeId;
+        createVolume(plan, copy, upgradeId);
+        CommandResult result = stack.engine(plan).run(new OneOffRun(plan.project() + "-upshift-volume-copy",
+                plan.sourceImage(), List.of("sh", "-euc", COPY_SCRIPT), Map.of(),
+                Map.of(plan.volume(), "/from", copy, "/to"), copyTimeout));
+        if (!result.succeeded()) {
+            throw new StepFailure("the copy of " + plan.volume() + " failed (exit " + result.exitCode() + "): "
+                    + (result.stderr() + result.stdout()).strip().lines().reduce((first, last) -> last).orElse("no output"));
+        }
+        return copy;
     }
 }
