@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * and {@code snapshot}, which was always {@code keep}.
  */
 @Component
-public class UpgradePlanned1_to_2Upcaster extends AddedFieldsUpcaster {
+public class UpgradePlanned1_to_2Upcaster extends OneRevisionUpcaster {
 
     public UpgradePlanned1_to_2Upcaster() {
         super(UpgradePlanned.class, 1, payload -> {

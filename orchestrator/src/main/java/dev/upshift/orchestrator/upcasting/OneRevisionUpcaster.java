@@ -8,17 +8,20 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
-/** One revision up for an event that gained fields: they are added to the stored JSON with what they meant before. */
-abstract class AddedFieldsUpcaster extends SingleEventUpcaster {
+/**
+ * One revision up for one event, by a change to its stored JSON (a field added with what it meant before, a field
+ * renamed). Axon's auto-configuration puts every {@code EventUpcaster} bean in its upcaster chain.
+ */
+abstract class OneRevisionUpcaster extends SingleEventUpcaster {
 
     private final SimpleSerializedType from;
     private final SimpleSerializedType to;
-    private final Consumer<ObjectNode> addFields;
+    private final Consumer<ObjectNode> change;
 
-    AddedFieldsUpcaster(Class<?> event, int fromRevision, Consumer<ObjectNode> addFields) {
+    OneRevisionUpcaster(Class<?> event, int fromRevision, Consumer<ObjectNode> change) {
         this.from = new SimpleSerializedType(event.getName(), String.valueOf(fromRevision));
         this.to = new SimpleSerializedType(event.getName(), String.valueOf(fromRevision + 1));
-        this.addFields = addFields;
+        this.change = change;
     }
 
     @Override
@@ -29,7 +32,7 @@ abstract class AddedFieldsUpcaster extends SingleEventUpcaster {
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
         return representation.upcastPayload(to, JsonNode.class, payload -> {
-            addFields.accept((ObjectNode) payload);
+            change.accept((ObjectNode) payload);
             return payload;
         });
     }
