@@ -189,7 +189,7 @@ public final class SampleHistory {
         return history.at(Instant.parse("2025-12-15T20:13:00Z")).then(new StepStarted(upgradeId, start))
                 .then(new ContainerStarted(upgradeId, start, "c0ffee17", "postgres:17-alpine"))
                 .then(new TransferProgressed(upgradeId, start, "restoring", 249, 498, "entries"))
-                .then(new DataRestored(upgradeId, start, "c0ffee17", "/opt/makapix/backups/" + upgradeId + "_final.dump"))
+                .then(new DataRestored(upgradeId, start, "c0ffee17", "/opt/makapix/backups/" + upgradeId + "_final.dump", null))
                 .step("3.6", new VersionVerified(upgradeId, step("3.6"), "17.7 (Debian 17.7-1)", 17))
                 .at(Instant.parse("2025-12-15T20:14:00Z"))
                 .step("3.7", new IntegrityVerified(upgradeId, step("3.7"), 38, 1234,

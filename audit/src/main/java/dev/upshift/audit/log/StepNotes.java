@@ -79,7 +79,8 @@ public final class StepNotes {
         note(VolumeSnapshotted.class, snapshot -> snapshot.oldVolume() + " kept untouched; new volume "
                 + snapshot.newVolume());
         note(ContainerRemoved.class, removed -> "Container " + removed.name() + " removed, volume kept");
-        note(DataRestored.class, restored -> "Data restored from " + name(restored.dump()));
+        note(DataRestored.class, restored -> "Data restored from " + name(restored.dump())
+                + (restored.cluster() == null ? "" : "; checksums " + (restored.cluster().dataChecksums() ? "on" : "off")));
         note(ClusterUpgraded.class, upgraded -> "pg_upgrade --" + upgraded.transfer() + " into " + upgraded.newVolume()
                 + "; " + upgraded.oldVolume() + " kept");
         note(UpgradedServerStarted.class, started -> "New server started from " + started.image() + ", healthy; "
