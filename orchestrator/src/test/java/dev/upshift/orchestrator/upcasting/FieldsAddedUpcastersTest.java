@@ -2,20 +2,41 @@ package dev.upshift.orchestrator.upcasting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import dev.upshift.orchestrator.SamplePlans;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.events.CompatibilityChecked;
+import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.events.DataRestored;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.junit.jupiter.api.Test;
 
-/** Events that gained fields: read from revision 1 with those null. */
+/** The events that gained fields for PostgreSQL 18's layout and checksums: read from revision 1 with those null. */
 class FieldsAddedUpcastersTest {
 
     private static final String ID = SamplePlans.UPGRADE_ID;
+
+    @Test
+    void givenARevision1CompatibilityCheckedWhenUpcastThenItKeepsItsFieldsAndNoLayoutWasLookedAt() {
+        Object upcast = upcast(new CompatibilityChecked1_to_2Upcaster(), CompatibilityChecked.class);
+
+        assertThat(upcast).isEqualTo(new CompatibilityChecked(ID, new Step("0.4", StepKind.TARGET_COMPATIBILITY, null),
+                "postgres:17-alpine", "sha256:fc0cf5409512f1d0236b7a8f296275fe413dbbe3d76f36bbe6de6bb47d151cdb", "17.7",
+                List.of("pg_trgm", "pgcrypto"), null));
+    }
+
+    @Test
+    void givenARevision1ComposeFileUpdatedWhenUpcastThenItKeepsItsFieldsAndNoLayoutIsRecorded() {
+        Object upcast = upcast(new ComposeFileUpdated1_to_2Upcaster(), ComposeFileUpdated.class);
+
+        assertThat(upcast).isEqualTo(new ComposeFileUpdated(ID, new Step("2.1", StepKind.UPDATE_COMPOSE_FILE, null),
+                "/opt/makapix/docker-compose.yml", "/opt/makapix/docker-compose.yml.pre-makapix-pg17",
+                "postgres:16-alpine", "postgres:17-alpine", "makapix_pg_data", "makapix_pg_data_pg17", null, null));
+    }
 
     @Test
     void givenARevision1DataRestoredWhenUpcastThenItKeepsItsFieldsAndNoClusterWasRead() {
