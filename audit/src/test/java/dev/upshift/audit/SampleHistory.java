@@ -162,7 +162,7 @@ public final class SampleHistory {
                         new DiskSpace("backups", "/opt/makapix/backups", 62L << 30, 600L << 20))))
                 .step("0.3", new ServicesHealthChecked(upgradeId, step("0.3"), ALL_SERVING))
                 .step("0.4", new CompatibilityChecked(upgradeId, step("0.4"), "postgres:17-alpine", "sha256:7cd12b4b0000",
-                        "17.7", List.of("pg_trgm", "pgcrypto", "plpgsql")))
+                        "17.7", List.of("pg_trgm", "pgcrypto", "plpgsql"), null))
                 .then(new PreflightPassed(upgradeId))
                 .at(Instant.parse("2025-12-15T20:10:40Z"))
                 .step("1.1", new BackupCreated(upgradeId, step("1.1"), "custom", file("makapix_pre_pg17.dump", 460 << 10)))
@@ -171,7 +171,7 @@ public final class SampleHistory {
                 .step("1.4", new BackupVerified(upgradeId, step("1.4"), 498, List.of(file("makapix_pre_pg17.dump", 460 << 10))))
                 .step("2.1", new ComposeFileUpdated(upgradeId, step("2.1"), "/opt/makapix/docker-compose.yml",
                         "/opt/makapix/docker-compose.yml.pre-" + upgradeId, "postgres:16-alpine", "postgres:17-alpine",
-                        "makapix_pg_data", "makapix_pg_data_pg17"))
+                        "makapix_pg_data", "makapix_pg_data_pg17", null, null))
                 .step("2.2", new ImagePulled(upgradeId, step("2.2"), "postgres:17-alpine", "sha256:7cd12b4b0000", true));
         Step stop = step("3.1");
         history.at(DOWNTIME_STARTS.minusSeconds(1)).then(new StepStarted(upgradeId, stop));
@@ -189,7 +189,7 @@ public final class SampleHistory {
         return history.at(Instant.parse("2025-12-15T20:13:00Z")).then(new StepStarted(upgradeId, start))
                 .then(new ContainerStarted(upgradeId, start, "c0ffee17", "postgres:17-alpine"))
                 .then(new TransferProgressed(upgradeId, start, "restoring", 249, 498, "entries"))
-                .then(new DataRestored(upgradeId, start, "c0ffee17", "/opt/makapix/backups/" + upgradeId + "_final.dump"))
+                .then(new DataRestored(upgradeId, start, "c0ffee17", "/opt/makapix/backups/" + upgradeId + "_final.dump", null))
                 .step("3.6", new VersionVerified(upgradeId, step("3.6"), "17.7 (Debian 17.7-1)", 17))
                 .at(Instant.parse("2025-12-15T20:14:00Z"))
                 .step("3.7", new IntegrityVerified(upgradeId, step("3.7"), 38, 1234,

@@ -69,7 +69,7 @@ public final class StepNotes {
         note(BackupVerified.class, verified -> verified.tocEntries() + " TOC entries verified; "
                 + verified.files().size() + " files match their sha256");
         note(ComposeFileUpdated.class, updated -> name(updated.file()) + " → " + updated.image() + ", volume "
-                + updated.volume() + " (original kept as " + name(updated.originalCopy()) + ")");
+                + updated.volume() + mountMove(updated) + " (original kept as " + name(updated.originalCopy()) + ")");
         note(ImagePulled.class, pulled -> pulled.image() + (pulled.pulled() ? " pulled" : " already present")
                 + " (" + shortId(pulled.imageId()) + ")");
         note(FinalDumpTaken.class, taken -> "final dump " + file(taken.file()) + " behind the fence; "
@@ -79,7 +79,8 @@ public final class StepNotes {
         note(VolumeSnapshotted.class, snapshot -> snapshot.oldVolume() + " kept untouched; new volume "
                 + snapshot.newVolume() + (snapshot.copy() == null ? "" : "; copied to " + snapshot.copy()));
         note(ContainerRemoved.class, removed -> "Container " + removed.name() + " removed, volume kept");
-        note(DataRestored.class, restored -> "Data restored from " + name(restored.dump()));
+        note(DataRestored.class, restored -> "Data restored from " + name(restored.dump())
+                + (restored.cluster() == null ? "" : "; checksums " + (restored.cluster().dataChecksums() ? "on" : "off")));
         note(ClusterUpgraded.class, upgraded -> "pg_upgrade --" + upgraded.transfer() + " into " + upgraded.newVolume()
                 + "; " + upgraded.oldVolume() + " kept");
         note(UpgradedServerStarted.class, started -> "New server started from " + started.image() + ", healthy; "
@@ -107,6 +108,13 @@ public final class StepNotes {
     }
 
     private StepNotes() {
+    }
+
+    /** ", mounted at /var/lib/postgresql (was /var/lib/postgresql/data)" where 2.1 moved the mount, else nothing. */
+    private static String mountMove(ComposeFileUpdated updated) {
+        return updated.dataLayout() == null || !updated.dataLayout().movesMountFrom(updated.previousDataLayout()) ? ""
+                : ", mounted at " + updated.dataLayout().mountTarget() + " (was "
+                        + updated.previousDataLayout().mountTarget() + ")";
     }
 
     /** The outcomes that have a note of their own. */

@@ -75,6 +75,14 @@ public record ContainerSpec(
                 healthCheck, restartPolicy, user, workingDir);
     }
 
+    /** The same container without this variable, so that its image's own value applies. */
+    public ContainerSpec withoutVariable(String variable) {
+        Map<String, String> left = new LinkedHashMap<>(environment);
+        left.remove(variable);
+        return new ContainerSpec(name, image, imageId, left, command, entrypoint, labels, networks, mounts, ports,
+                healthCheck, restartPolicy, user, workingDir);
+    }
+
     /** The same container with the volume or directory mounted at {@code target} replaced by {@code source}. */
     public ContainerSpec withMountSource(String target, String source) {
         if (mounts.stream().noneMatch(mount -> mount.target().equals(target))) {

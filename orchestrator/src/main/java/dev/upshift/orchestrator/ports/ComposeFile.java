@@ -2,7 +2,7 @@ package dev.upshift.orchestrator.ports;
 
 import java.nio.file.Path;
 
-/** Reads a Docker Compose file, and changes one service's image or data volume in it without touching anything else. */
+/** Reads a Docker Compose file, and changes one service's image, data volume or its mount in it without touching anything else. */
 public interface ComposeFile {
 
     /** @throws InvalidInput when the file is missing, unreadable or not a compose file */
@@ -24,4 +24,14 @@ public interface ComposeFile {
      *         (anchors, merge keys, flow style); the file is then left untouched
      */
     void replaceVolume(Path file, String service, String oldVolume, String newVolume);
+
+    /**
+     * Mounts one service's named volume at another path in the container, keeping the mount's mode and everything
+     * else in the file. Does nothing if the volume is mounted there already.
+     *
+     * @throws InvalidInput when the target is not an absolute path, when the service does not mount the volume
+     *         exactly once, or when the mount is not plainly written (anchors, merge keys, flow style); the file is
+     *         then left untouched
+     */
+    void replaceMountTarget(Path file, String service, String volume, String newTarget);
 }

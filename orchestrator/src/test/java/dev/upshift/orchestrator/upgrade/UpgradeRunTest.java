@@ -205,7 +205,7 @@ class UpgradeRunTest {
     @Test
     void givenTheRestoreEndedWhenALateReportOfHowFarItWasArrivesThenItIsRefused() {
         List<Object> history = running(START_NEW_DATABASE);
-        history.add(new DataRestored(UPGRADE_ID, START_NEW_DATABASE, "5ee3b3b8b107", "/backups/to17_final.dump"));
+        history.add(new DataRestored(UPGRADE_ID, START_NEW_DATABASE, "5ee3b3b8b107", "/backups/to17_final.dump", null));
         fixture.given(history)
                 .when(new RecordProgress(UPGRADE_ID, restoring(START_NEW_DATABASE)))
                 .expectNoEvents()

@@ -155,6 +155,6 @@ class UpgradeTest {
                 new StepStarted(UPGRADE_ID, DISK_SPACE), new DiskSpaceChecked(UPGRADE_ID, DISK_SPACE, List.of()),
                 new StepStarted(UPGRADE_ID, SERVICE_HEALTH), new ServicesHealthChecked(UPGRADE_ID, SERVICE_HEALTH, List.of()),
                 new StepStarted(UPGRADE_ID, TARGET_IMAGE), new CompatibilityChecked(UPGRADE_ID, TARGET_IMAGE,
-                        "postgres:17-alpine", "sha256:7cd12b4b", "17.7", List.of("pg_trgm", "pgcrypto")));
+                        "postgres:17-alpine", "sha256:7cd12b4b", "17.7", List.of("pg_trgm", "pgcrypto"), null));
     }
 }

@@ -35,7 +35,7 @@ class PgUpgradeIT {
             Upshift.Result run = upshift.run("run", "pgu", "--yes");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            Upgraded.assertServingOn17WithEveryCommittedRow(stack);
+            Upgraded.assertServingWithEveryCommittedRow(stack, 17);
             assertThat(stack.psql("SELECT count(*) FROM users")).isEqualTo("18");
             assertThat(Files.readString(stack.composeFile())).contains("image: " + TARGET,
                     "- pg_data_pg17:/var/lib/postgresql/data");

@@ -35,6 +35,13 @@ final class StackFacts {
                 .stdoutOrThrow().strip();
     }
 
+    /** The named volumes the database service's container mounts, as "volume at target", whichever container that is now. */
+    static String volumeMounts(SampleStack stack) {
+        return ExternalCommand.of(QUICK, "docker", "inspect", "-f",
+                "{{range .Mounts}}{{if .Name}}{{.Name}} at {{.Destination}} {{end}}{{end}}", stack.containerId("db")).run()
+                .stdoutOrThrow().strip();
+    }
+
     /** Every id the worker printed as committed, over all its runs (docker keeps the log across restarts). */
     static Set<Long> committedByWorker(SampleStack stack) {
         String log = ExternalCommand.of(QUICK, "docker", "logs", stack.containerId("worker")).run().stdout();

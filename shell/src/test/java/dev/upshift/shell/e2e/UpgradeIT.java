@@ -53,7 +53,7 @@ class UpgradeIT {
             assertThat(finished.exitCode()).as(finished.toString()).isZero();
             JsonNode completed = ONLY_JSON.readTree(finished.stdout());
             assertThat(completed.get("status").asText()).isEqualTo("COMPLETED");
-            Upgraded.assertServingOn17WithEveryCommittedRow(stack);
+            Upgraded.assertServingWithEveryCommittedRow(stack, 17);
             assertThat(Files.readString(stack.composeFile()))
                     .contains("image: upshift-testbed/postgres:17", "- pg_data_pg17:/var/lib/postgresql/data");
             assertThat(stack.composeFile().resolveSibling("compose.yml.pre-to17")).hasContent(original);

@@ -12,9 +12,9 @@ final class Upgraded {
     private Upgraded() {
     }
 
-    /** The database on 17, every service healthy, and every row the worker says it committed on the site. */
-    static void assertServingOn17WithEveryCommittedRow(SampleStack stack) {
-        assertThat(StackFacts.serverMajor(stack)).isEqualTo(17);
+    /** The database on the major, every service healthy, and every row the worker says it committed on the site. */
+    static void assertServingWithEveryCommittedRow(SampleStack stack, int major) {
+        assertThat(StackFacts.serverMajor(stack)).isEqualTo(major);
         for (String service : new String[] {"db", "api", "worker", "web"}) {
             assertThat(StackFacts.health(stack, service)).as(service).isEqualTo("running/healthy");
         }

@@ -1,7 +1,7 @@
 package dev.upshift.orchestrator.adapters.compose;
 
 import dev.upshift.orchestrator.adapters.compose.ComposeText.TextEdit;
-import dev.upshift.orchestrator.adapters.compose.VolumeMountLocator.WrittenSource;
+import dev.upshift.orchestrator.adapters.compose.VolumeMountLocator.WrittenPart;
 import dev.upshift.orchestrator.ports.ComposeProject;
 import dev.upshift.orchestrator.ports.ComposeProject.ComposeService;
 import dev.upshift.orchestrator.ports.ComposeProject.VolumeMount;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * Moves one service's mount of a named volume to another named volume: decides from the loaded file what is
  * left to change, edits the text, and checks the edit against the document the file must load as afterwards.
  */
-final class VolumeReplacement {
+final class VolumeReplacement implements MountEdit {
 
     private final Path file;
     private final Object document;
@@ -68,7 +68,8 @@ final class VolumeReplacement {
     }
 
     /** True when the service already mounts the new volume and the file declares it: nothing to write. */
-    boolean isDone() {
+    @Override
+    public boolean isDone() {
         return !mountToMove && !declarationToAdd;
     }
 
@@ -78,16 +79,15 @@ final class VolumeReplacement {
      *
      * @throws InvalidInput when the mount or the top-level volumes: are not written plainly enough to edit
      */
-    String applyTo(String text, Function<String, Object> loader) {
+    @Override
+    public String applyTo(String text, Function<String, Object> loader) {
         ComposeText composeText = new ComposeText(text);
         List<TextEdit> edits = new ArrayList<>();
         int movedEntry = -1;
         if (mountToMove) {
-            List<WrittenSource> sources = VolumeMountLocator.locate(composeText, service, oldVolume);
+            List<WrittenPart> sources = VolumeMountLocator.locate(composeText, service, oldVolume);
             if (sources.size() != 1) {
-                throw new InvalidInput("compose file " + file + ": the mount of volume '" + oldVolume + "' by service '"
-                        + service + "' is not written on its own line of the service's volumes: list"
-                        + " (anchor, merge key or flow style); change it by hand");
+                throw notPlainlyWritten(file, service, oldVolume);
             }
             movedEntry = sources.get(0).entry();
             edits.add(new TextEdit(sources.get(0).start(), sources.get(0).end(), newVolume));
@@ -124,12 +124,9 @@ final class VolumeReplacement {
         return expected;
     }
 
-    @SuppressWarnings("unchecked")
     private boolean moveMount(Map<?, ?> topLevel, int movedEntry) {
-        if (!(topLevel.get("services") instanceof Map<?, ?> services)
-                || !(services.get(service) instanceof Map<?, ?> definition)
-                || !(definition.get("volumes") instanceof List<?> volumes)
-                || movedEntry < 0 || movedEntry >= volumes.size()) {
+        List<Object> volumes = mountsOf(topLevel, service);
+        if (volumes == null || movedEntry < 0 || movedEntry >= volumes.size()) {
             return false;
         }
         Object entry = volumes.get(movedEntry);
@@ -145,8 +142,25 @@ final class VolumeReplacement {
         if (moved == null) {
             return false;
         }
-        ((List<Object>) volumes).set(movedEntry, moved);
+        volumes.set(movedEntry, moved);
         return true;
+    }
+
+    /** The service's {@code volumes:} list in a loaded document, or null when it has none. */
+    @SuppressWarnings("unchecked")
+    static List<Object> mountsOf(Map<?, ?> topLevel, String service) {
+        if (topLevel.get("services") instanceof Map<?, ?> services
+                && services.get(service) instanceof Map<?, ?> definition
+                && definition.get("volumes") instanceof List<?> volumes) {
+            return (List<Object>) volumes;
+        }
+        return null;
+    }
+
+    static InvalidInput notPlainlyWritten(Path file, String service, String volume) {
+        return new InvalidInput("compose file " + file + ": the mount of volume '" + volume + "' by service '" + service
+                + "' is not written on its own line of the service's volumes: list (anchor, merge key or flow style);"
+                + " change it by hand");
     }
 
     /** Compose names a volume declared external: or with name: after that setting, so the new one would not match. */
@@ -163,21 +177,21 @@ final class VolumeReplacement {
         }
     }
 
-    private static List<VolumeMount> namedMounts(ComposeService service, String volume) {
+    static List<VolumeMount> namedMounts(ComposeService service, String volume) {
         return service.volumes().stream().filter(mount -> mount.named() && volume.equals(mount.source())).toList();
     }
 
-    private static String namedVolumesOf(ComposeService service) {
+    static String namedVolumesOf(ComposeService service) {
         List<String> named = service.volumes().stream().filter(VolumeMount::named).map(VolumeMount::source).toList();
         return named.isEmpty() ? "it mounts no named volume" : "it mounts " + String.join(", ", named);
     }
 
-    private static String targets(List<VolumeMount> mounts) {
+    static String targets(List<VolumeMount> mounts) {
         return mounts.stream().map(VolumeMount::target).collect(Collectors.joining(", "));
     }
 
     /** Aliases become copies, so a change through one of them shows up as a difference instead of hiding in both. */
-    private static Object deepCopy(Object node) {
+    static Object deepCopy(Object node) {
         if (node instanceof Map<?, ?> map) {
             Map<Object, Object> copy = new LinkedHashMap<>();
             map.forEach((key, value) -> copy.put(key, deepCopy(value)));

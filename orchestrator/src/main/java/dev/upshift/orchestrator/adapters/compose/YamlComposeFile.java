@@ -30,6 +30,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -41,6 +42,8 @@ public class YamlComposeFile implements ComposeFile {
     private static final Pattern PLAIN_SAFE_IMAGE = Pattern.compile("[A-Za-z0-9_$][A-Za-z0-9._:/@${}+-]*");
     /** Compose's rule for volume names; written plain or quoted, such a name needs no escaping. */
     private static final Pattern VOLUME_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    /** An absolute path in the container that needs no quoting or escaping and holds no mode separator. */
+    private static final Pattern MOUNT_TARGET = Pattern.compile("/[A-Za-z0-9_./+-]*");
 
     @Override
     public ComposeProject read(Path file) {
@@ -71,13 +74,26 @@ public class YamlComposeFile implements ComposeFile {
                 throw new InvalidInput("volume name '" + volume + "' is not valid; pass one like pg_data_pg17");
             }
         }
+        edit(file, (document, project) -> VolumeReplacement.plan(
+                file, document, project, serviceOf(project, service), oldVolume, newVolume));
+    }
+
+    @Override
+    public void replaceMountTarget(Path file, String service, String volume, String newTarget) {
+        if (newTarget == null || !MOUNT_TARGET.matcher(newTarget).matches()) {
+            throw new InvalidInput("mount target '" + newTarget + "' is not valid; pass an absolute path like /var/lib/postgresql");
+        }
+        edit(file, (document, project) -> MountTargetReplacement.plan(
+                file, document, serviceOf(project, service), volume, newTarget));
+    }
+
+    /** Plans an edit on the loaded file and writes its result, unless there is nothing left to change. */
+    private static void edit(Path file, BiFunction<Object, ComposeProject, MountEdit> plan) {
         String text = readText(file);
         Object document = load(file, text);
-        ComposeProject project = project(file, document);
-        VolumeReplacement replacement = VolumeReplacement.plan(
-                file, document, project, serviceOf(project, service), oldVolume, newVolume);
-        if (!replacement.isDone()) {
-            writeAtomically(file, replacement.applyTo(text, edited -> load(file, edited)));
+        MountEdit edit = plan.apply(document, project(file, document));
+        if (!edit.isDone()) {
+            writeAtomically(file, edit.applyTo(text, edited -> load(file, edited)));
         }
     }
 

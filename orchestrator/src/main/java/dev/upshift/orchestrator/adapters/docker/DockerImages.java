@@ -3,6 +3,7 @@ package dev.upshift.orchestrator.adapters.docker;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.upshift.orchestrator.ports.CommandResult;
@@ -38,10 +40,23 @@ final class DockerImages {
         try {
             InspectImageResponse image = docker.inspectImageCmd(reference).exec();
             List<String> digests = image.getRepoDigests() == null ? List.of() : image.getRepoDigests();
-            return Optional.of(new ImageInfo(image.getId(), digests, image.getSize() == null ? 0 : image.getSize()));
+            ContainerConfig config = image.getConfig() == null ? new ContainerConfig() : image.getConfig();
+            return Optional.of(new ImageInfo(image.getId(), digests, image.getSize() == null ? 0 : image.getSize(),
+                    environment(config.getEnv()), config.getVolumes() == null ? List.of()
+                            : config.getVolumes().keySet().stream().sorted().toList()));
         } catch (NotFoundException absent) {
             return Optional.empty();
         }
+    }
+
+    /** NAME=value lines as a map; a later line of the same name wins, as it does in a container. */
+    private static Map<String, String> environment(String[] lines) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String line : lines == null ? new String[0] : lines) {
+            int equals = line.indexOf('=');
+            environment.put(equals < 0 ? line : line.substring(0, equals), equals < 0 ? "" : line.substring(equals + 1));
+        }
+        return environment;
     }
 
     /** A reference without a tag means ":latest" (the engine would pull every tag of the repository otherwise). */

@@ -1,9 +1,12 @@
 package dev.upshift.orchestrator.steps.execute;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.upshift.orchestrator.api.ContainerSpec;
+import dev.upshift.orchestrator.api.DataLayout;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.events.DatabaseStopped;
 import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
 import dev.upshift.orchestrator.ports.ContainerEngine;
@@ -12,12 +15,16 @@ import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
-/** The new server's container: the old container's configuration on the target image and the new volume. */
+/**
+ * The new server's container: the old container's configuration on the target image and the new volume, mounted
+ * where 2.1 put it in the compose file.
+ */
 @Component
 public class NewServer {
 
     /** Init scripts would seed a fresh cluster: the restore or pg_upgrade brings the data instead. */
     private static final String INIT_SCRIPTS = "/docker-entrypoint-initdb.d";
+    private static final String PGDATA = "PGDATA";
 
     private final StackAccess stack;
 
@@ -37,13 +44,32 @@ public class NewServer {
 
     private ContainerSpec spec(UpgradePlan plan, UpgradeHistory history) {
         ContainerSpec old = stack.withSecrets(plan, history.required(DatabaseStopped.class).spec());
-        String newVolume = history.required(VolumeSnapshotted.class).newVolume();
+        ComposeFileUpdated updated = history.required(ComposeFileUpdated.class);
+        return spec(old, plan, history.required(VolumeSnapshotted.class).newVolume(), updated.previousDataLayout(),
+                updated.dataLayout());
+    }
+
+    /**
+     * The old spec on the target image, the new volume in place of the old one. Where the mount moved (18+), the
+     * new volume is mounted at the new target and a PGDATA of the old spec that lay inside the old mount — pointing
+     * into the old layout — is left out, so that PGDATA is the image's own; a PGDATA elsewhere is the operator's
+     * choice and stays. A layout not recorded (null: events of revision 1) keeps the old mount.
+     */
+    static ContainerSpec spec(ContainerSpec old, UpgradePlan plan, String newVolume, DataLayout previous,
+                              DataLayout layout) {
+        boolean moved = layout != null && layout.movesMountFrom(previous);
         List<ContainerSpec.Mount> mounts = old.mounts().stream()
                 .filter(mount -> !mount.target().equals(INIT_SCRIPTS))
                 .map(mount -> mount.source().equals(plan.volume())
-                        ? new ContainerSpec.Mount(mount.type(), newVolume, mount.target(), mount.readOnly())
+                        ? new ContainerSpec.Mount(mount.type(), newVolume,
+                                moved ? layout.mountTarget() : mount.target(), mount.readOnly())
                         : mount)
                 .toList();
-        return old.withImage(plan.targetImage()).withMounts(mounts);
+        ContainerSpec spec = old.withImage(plan.targetImage()).withMounts(mounts);
+        return moved && pointsInto(old.environment().get(PGDATA), previous) ? spec.withoutVariable(PGDATA) : spec;
+    }
+
+    private static boolean pointsInto(String dataDirectory, DataLayout layout) {
+        return dataDirectory != null && Path.of(dataDirectory).startsWith(Path.of(layout.mountTarget()));
     }
 }

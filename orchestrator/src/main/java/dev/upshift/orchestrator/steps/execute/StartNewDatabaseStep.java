@@ -16,6 +16,7 @@ import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
+import dev.upshift.orchestrator.ports.DatabaseInspector;
 import dev.upshift.orchestrator.steps.Backups;
 import dev.upshift.orchestrator.steps.PgRestoreProgress;
 import dev.upshift.orchestrator.steps.PgToolOutput;
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Component;
  * 3.5 (dump-restore): the new server ({@link NewServer}) starts on the target image with the old container's
  * configuration and a fresh data directory on the new volume, then gets the roles and the final dump. A redone step reuses the new
  * container and restores into an empty database, so a half-finished restore never stays. The step ends once the
- * container's own health check passes: the dependents start on that, and 4.4 awaits Docker's word for it.
+ * container's own health check passes: the dependents start on that, and 4.4 awaits Docker's word for it. The new
+ * cluster is initdb's with the target's defaults, not a copy of the old one's settings (data checksums on from 18:
+ * every page is written anew, so they cost nothing now); what it got is recorded.
  */
 @Component
 public class StartNewDatabaseStep implements StepExecutor {
@@ -42,11 +45,14 @@ public class StartNewDatabaseStep implements StepExecutor {
     private final StackAccess stack;
     private final NewServer newServer;
     private final DatabaseAdministrator administrator;
+    private final DatabaseInspector inspector;
 
-    public StartNewDatabaseStep(StackAccess stack, NewServer newServer, DatabaseAdministrator administrator) {
+    public StartNewDatabaseStep(StackAccess stack, NewServer newServer, DatabaseAdministrator administrator,
+                                DatabaseInspector inspector) {
         this.stack = stack;
         this.newServer = newServer;
         this.administrator = administrator;
+        this.inspector = inspector;
     }
 
     @Override
@@ -79,7 +85,8 @@ public class StartNewDatabaseStep implements StepExecutor {
                     new PgRestoreProgress(entries, TransferMeter.of(progress, history.upgradeId(), step)));
         });
         stack.requirePassingHealthCheck(plan, containerId, "the new server");
-        return new DataRestored(history.upgradeId(), step, containerId, dump.file().path());
+        return new DataRestored(history.upgradeId(), step, containerId, dump.file().path(),
+                inspector.clusterSettings(stack.maintenance(plan)));
     }
 
     /** A dump that changed since it was taken is not the fenced database any more: restoring it would lose data. */

@@ -1,6 +1,5 @@
 package dev.upshift.orchestrator.steps.execute;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,10 +7,12 @@ import java.util.Map;
 
 import dev.upshift.orchestrator.api.ClusterSettings;
 import dev.upshift.orchestrator.api.ContainerSpec;
+import dev.upshift.orchestrator.api.DataLayout;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.ClusterUpgraded;
+import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.events.DatabaseStopped;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.UpgradeImageChecked;
@@ -40,12 +41,15 @@ public class UpgradeClusterStep implements StepExecutor {
     private static final String OLD_MOUNT = "/upshift/old";
     private static final String NEW_MOUNT = "/upshift/new";
     /**
-     * As root: the new cluster's directory, emptied, owned by postgres. An old cluster a killed pg_upgrade left
+     * As root: the new cluster's directory, emptied, owned by postgres, and so are its parents in the volume (18's
+     * "18/", where a later major's cluster goes beside it). An old cluster a killed pg_upgrade left
      * running is started and stopped once, so that it is shut down cleanly again. Then, as postgres: initdb,
      * pg_upgrade (its sockets and scripts in /tmp), and the configuration files.
      */
     private static final String SCRIPT = """
             install -d -o postgres -g postgres -m 700 "$NEW_DATA"
+            dir=$NEW_DATA
+            while [ "$dir" != "$NEW_MOUNT" ] && [ "$dir" != / ]; do dir=$(dirname "$dir"); chown postgres:postgres "$dir"; done
             find "$NEW_DATA" -mindepth 1 -delete
             cd /tmp
             exec setpriv --reuid=postgres --regid=postgres --init-groups sh -euc '
@@ -78,10 +82,14 @@ public class UpgradeClusterStep implements StepExecutor {
         UpgradePlan plan = history.plan();
         String newVolume = history.required(VolumeSnapshotted.class).newVolume();
         UpgradeImageChecked image = history.required(UpgradeImageChecked.class);
-        String dataDirectory = dataDirectoryInVolume(plan, history.required(DatabaseStopped.class).spec());
+        DataLayout oldLayout = oldLayout(plan, history.required(DatabaseStopped.class).spec());
+        // where 2.1 recorded the new server's PGDATA (18/docker below 18's mount); not recorded (revision 1), the old place
+        DataLayout recorded = history.required(ComposeFileUpdated.class).dataLayout();
+        DataLayout newLayout = recorded == null ? oldLayout : recorded;
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("OLD_DATA", OLD_MOUNT + dataDirectory);
-        environment.put("NEW_DATA", NEW_MOUNT + dataDirectory);
+        environment.put("OLD_DATA", OLD_MOUNT + inVolume(oldLayout));
+        environment.put("NEW_MOUNT", NEW_MOUNT);
+        environment.put("NEW_DATA", NEW_MOUNT + inVolume(newLayout));
         environment.put("SUPERUSER", plan.superuser());
         environment.put("INITDB_ARGS", initdbArguments(image.cluster(), major(image.newVersion())));
         environment.put("TRANSFER", plan.transfer());
@@ -95,16 +103,21 @@ public class UpgradeClusterStep implements StepExecutor {
                 newVolume);
     }
 
-    /** Where the cluster lies in its volume: PGDATA below the old container's mount of the volume ("" at its root). */
-    private static String dataDirectoryInVolume(UpgradePlan plan, ContainerSpec old) {
-        String mountPoint = old.mounts().stream().filter(mount -> plan.volume().equals(mount.source()))
-                .map(ContainerSpec.Mount::target).findFirst()
+    /** The old server's: its mount of the volume, and the plan's PGDATA. */
+    private static DataLayout oldLayout(UpgradePlan plan, ContainerSpec old) {
+        return old.mounts().stream().filter(mount -> plan.volume().equals(mount.source()))
+                .map(mount -> new DataLayout(mount.target(), plan.dataDirectory())).findFirst()
                 .orElseThrow(() -> new StepFailure("the old container did not mount " + plan.volume()));
-        Path inVolume = Path.of(mountPoint).relativize(Path.of(plan.dataDirectory()));
-        if (inVolume.startsWith("..")) {
-            throw new StepFailure("PGDATA " + plan.dataDirectory() + " is not inside the volume's mount " + mountPoint);
+    }
+
+    /** Where the cluster lies in its volume: "" at its root, "/18/docker" below it. */
+    static String inVolume(DataLayout layout) {
+        String inVolume = layout.dataDirectoryInVolume();
+        if (inVolume == null) {
+            throw new StepFailure("PGDATA " + layout.dataDirectory() + " is not inside the volume's mount "
+                    + layout.mountTarget());
         }
-        return inVolume.toString().isEmpty() ? "" : "/" + inVolume;
+        return inVolume;
     }
 
     /** pg_upgrade accepts only a new cluster of the old one's encoding, locale, provider and checksum setting. */

@@ -1,5 +1,6 @@
 package dev.upshift.orchestrator.steps.preflight;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -8,14 +9,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.upshift.orchestrator.api.Baseline;
+import dev.upshift.orchestrator.api.DataLayout;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.CompatibilityChecked;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.CommandResult;
+import dev.upshift.orchestrator.ports.ComposeFile;
+import dev.upshift.orchestrator.ports.ComposeProject;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ImageInfo;
+import dev.upshift.orchestrator.steps.ComposeDataLayout;
+import dev.upshift.orchestrator.steps.EnvFile;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
@@ -25,7 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 0.4: the target image is here, its server is a newer major version than the source's, and it ships every
- * extension the database uses. It asks a throwaway container of the image, so the stack is not touched.
+ * extension the database uses; where it keeps its data (PGDATA and VOLUME) is recorded for 2.1. It asks a throwaway
+ * container of the image, so the stack is not touched.
  */
 @Component
 public class CheckTargetImageStep implements StepExecutor {
@@ -36,9 +43,11 @@ public class CheckTargetImageStep implements StepExecutor {
             + "/usr/local/share/postgresql/extension 2>/dev/null; true";
 
     private final StackAccess stack;
+    private final ComposeFile composeFile;
 
-    public CheckTargetImageStep(StackAccess stack) {
+    public CheckTargetImageStep(StackAccess stack, ComposeFile composeFile) {
         this.stack = stack;
+        this.composeFile = composeFile;
     }
 
     @Override
@@ -73,8 +82,32 @@ public class CheckTargetImageStep implements StepExecutor {
         if (!missing.isEmpty()) {
             throw new StepFailure("the target image lacks extensions the database uses: " + String.join(", ", missing));
         }
+        DataLayout dataLayout = image.dataLayout().orElse(null);
+        requireNoPgdataLeftBehind(plan, engine, dataLayout);
         return new CompatibilityChecked(history.upgradeId(), step, plan.targetImage(), image.id(),
-                version.group(0).replace("(PostgreSQL) ", ""), used);
+                version.group(0).replace("(PostgreSQL) ", ""), used, dataLayout);
+    }
+
+    /**
+     * Where 2.1 will move the data volume's mount (18+), a PGDATA the compose file sets would still point into the
+     * old layout, and the next {@code docker compose up} would start an empty cluster there. Upshift does not
+     * rewrite it; one that is the old image's own default can go, the old server unchanged by it.
+     */
+    private void requireNoPgdataLeftBehind(UpgradePlan plan, ContainerEngine engine, DataLayout target) {
+        ComposeProject compose = composeFile.read(Path.of(plan.composeFile()));
+        DataLayout current = ComposeDataLayout.of(compose, plan);
+        String dataDirectory = compose.service(plan.service()).map(EnvFile::environmentOf)
+                .map(environment -> environment.get("PGDATA")).orElse(null);
+        if (dataDirectory == null || !current.on(target).movesMountFrom(current)) {
+            return;
+        }
+        boolean oldDefault = engine.image(plan.sourceImage()).flatMap(ImageInfo::dataLayout)
+                .filter(layout -> layout.dataDirectory().equals(dataDirectory)).isPresent();
+        throw new StepFailure("the compose file sets PGDATA=" + dataDirectory + " for service " + plan.service() + "; "
+                + plan.targetImage() + " keeps its cluster in " + target.dataDirectory() + " under one mount at "
+                + target.mountTarget() + ", where Upshift moves the data volume, and Upshift does not rewrite PGDATA: "
+                + (oldDefault ? "remove it (it is " + plan.sourceImage() + "'s own default), then run preflight again"
+                        : "move this cluster to the new layout by hand"));
     }
 
     private static String firstLine(String text) {

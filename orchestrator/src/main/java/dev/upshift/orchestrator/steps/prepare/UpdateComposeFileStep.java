@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import dev.upshift.orchestrator.api.DataLayout;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.UpgradePlan;
@@ -13,6 +14,7 @@ import dev.upshift.orchestrator.api.events.CompatibilityChecked;
 import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ComposeFile;
+import dev.upshift.orchestrator.steps.ComposeDataLayout;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 2.1: the compose file names the target image and the new server's own data volume, so that a later
- * {@code docker compose up} starts what Upshift started. The original is kept beside it, once, untouched.
+ * {@code docker compose up} starts what Upshift started; where the target image keeps its data elsewhere (18+:
+ * one mount at /var/lib/postgresql), the volume is mounted there ({@link DataLayout#on}). The original is kept
+ * beside it, once, untouched.
  */
 @Component
 public class UpdateComposeFileStep implements StepExecutor {
@@ -44,12 +48,18 @@ public class UpdateComposeFileStep implements StepExecutor {
         UpgradePlan plan = history.plan();
         Path file = Path.of(plan.composeFile());
         Path original = originalCopy(file, history.upgradeId());
-        String oldKey = plan.volume().substring(plan.project().length() + 1);
+        String oldKey = ComposeDataLayout.volumeKey(plan);
         String newKey = newVolumeKey(plan, oldKey, history);
+        // read from the original: a redone step finds the mount moved already
+        DataLayout previous = ComposeDataLayout.of(composeFile.read(original), plan);
+        DataLayout layout = previous.on(history.required(CompatibilityChecked.class).dataLayout());
         composeFile.replaceImage(file, plan.service(), plan.targetImage());
         composeFile.replaceVolume(file, plan.service(), oldKey, newKey);
+        if (layout.movesMountFrom(previous)) {
+            composeFile.replaceMountTarget(file, plan.service(), newKey, layout.mountTarget());
+        }
         return new ComposeFileUpdated(history.upgradeId(), step, file.toString(), original.toString(),
-                plan.sourceImage(), plan.targetImage(), plan.volume(), plan.project() + "_" + newKey);
+                plan.sourceImage(), plan.targetImage(), plan.volume(), plan.project() + "_" + newKey, previous, layout);
     }
 
     /** The file as it was before Upshift touched it; a redone step keeps the first copy. */

@@ -700,6 +700,22 @@ class YamlComposeFileVolumeTest {
             assertThat(project.volumes()).containsExactly("pg_data", "pg_data_pg17");
         }
 
+        @Test
+        void givenTestbedComposeFile_whenTheNewVolumeMovesTo18sMount_thenOnlyItsLineChangesAndComposeResolvesIt()
+                throws IOException {
+            Path file = copyOfTestbedStack();
+            composeFile.replaceVolume(file, "db", "pg_data", "pg_data_pg18");
+            String before = Files.readString(file);
+
+            composeFile.replaceMountTarget(file, "db", "pg_data_pg18", "/var/lib/postgresql");
+
+            assertThat(Files.readString(file)).isEqualTo(before.replace("      - pg_data_pg18:/var/lib/postgresql/data\n",
+                    "      - pg_data_pg18:/var/lib/postgresql\n"));
+            String config = ExternalCommand.of(Duration.ofSeconds(30), "docker", "compose", "-f", file.toString(), "config",
+                    "--format", "json").run().stdoutOrThrow();
+            assertThat(config).contains("\"source\": \"pg_data_pg18\"", "\"target\": \"/var/lib/postgresql\"");
+        }
+
         /** Compose leaves out of its resolved model a declared volume no service mounts, so the old one is not listed. */
         @Test
         void givenTestbedComposeFile_whenReplaceVolume_thenDockerComposeAcceptsTheFileAndResolvesTheNewVolume()

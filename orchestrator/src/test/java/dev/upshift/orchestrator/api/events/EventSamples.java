@@ -4,6 +4,7 @@ import dev.upshift.orchestrator.api.BackupFile;
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.ClusterSettings;
 import dev.upshift.orchestrator.api.ContainerSpec;
+import dev.upshift.orchestrator.api.DataLayout;
 import dev.upshift.orchestrator.api.DiskSpace;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.Runbook;
@@ -67,6 +68,9 @@ public final class EventSamples {
             new Step("R.6", StepKind.VERIFY_OLD_DATABASE, null),
             new Step("R.7", StepKind.RESTART_DEPENDENTS, null));
 
+    /** postgres:17-alpine's, as the 16 before it: PGDATA is its VOLUME. */
+    private static final DataLayout PRE_18_LAYOUT = new DataLayout("/var/lib/postgresql/data", "/var/lib/postgresql/data");
+
     private static final Map<Class<?>, UpgradeEvent> SAMPLES = List.of(
                     // plan and pre-flight
                     new UpgradePlanned(ID, PLAN),
@@ -77,7 +81,7 @@ public final class EventSamples {
                             new DiskSpace("new data directory", "docker data root", 41_875_931_136L, 33_554_432L))),
                     new ServicesHealthChecked(ID, step("0.3"), ALL_HEALTHY),
                     new CompatibilityChecked(ID, step("0.4"), "postgres:17-alpine", TARGET_IMAGE_ID, "17.7",
-                            List.of("pg_trgm", "pgcrypto")),
+                            List.of("pg_trgm", "pgcrypto"), PRE_18_LAYOUT),
                     new PreflightFailed(ID, step("0.4"), "the target image lacks extensions the database uses: pg_trgm"),
                     new PreflightPassed(ID),
                     // run control
@@ -96,7 +100,8 @@ public final class EventSamples {
                     // Phase 2
                     new ComposeFileUpdated(ID, step("2.1"), "/opt/makapix/docker-compose.yml",
                             "/opt/makapix/docker-compose.yml.pre-makapix-pg17", "postgres:16-alpine",
-                            "postgres:17-alpine", "makapix_pg_data", "makapix_pg_data_pg17"),
+                            "postgres:17-alpine", "makapix_pg_data", "makapix_pg_data_pg17", PRE_18_LAYOUT,
+                            PRE_18_LAYOUT),
                     new ImagePulled(ID, step("2.2"), "postgres:17-alpine", TARGET_IMAGE_ID, true),
                     // Phase 3
                     new ServiceStopped(ID, step("3.1"), "web", "makapix-web-1"),
@@ -110,7 +115,8 @@ public final class EventSamples {
                     new StepDue(ID, step("3.5"), RUNNER),
                     new ContainerStarted(ID, step("3.5"), NEW_CONTAINER_ID, "postgres:17-alpine"),
                     new TransferProgressed(ID, step("3.5"), "restoring", 1_200, 2_400, "entries"),
-                    new DataRestored(ID, step("3.5"), NEW_CONTAINER_ID, FINAL_DUMP.path()),
+                    new DataRestored(ID, step("3.5"), NEW_CONTAINER_ID, FINAL_DUMP.path(),
+                            new ClusterSettings("UTF8", "en_US.utf8", "en_US.utf8", "libc", false)),
                     new VersionVerified(ID, step("3.6"), "17.7", 17),
                     new IntegrityMismatchDetected(ID, step("3.7"), List.of("table public.posts has 36 rows, had 37 at the fence",
                             "extension pgcrypto is missing")),
