@@ -18,6 +18,8 @@ import dev.upshift.orchestrator.api.events.BackupVerified;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
 import dev.upshift.orchestrator.api.events.ClusterUpgraded;
 import dev.upshift.orchestrator.api.events.CompatibilityChecked;
+import dev.upshift.orchestrator.api.events.CompatibilityChecksPassed;
+import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
 import dev.upshift.orchestrator.api.events.ComposeFileReverted;
 import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.events.ContainerRemoved;
@@ -65,6 +67,9 @@ public final class StepNotes {
         note(UpgradeImageChecked.class, checked -> checked.image() + ": PostgreSQL " + checked.oldVersion() + " → "
                 + checked.newVersion() + "; cluster " + checked.cluster().encoding() + ", " + checked.cluster().collate()
                 + ", checksums " + (checked.cluster().dataChecksums() ? "on" : "off"));
+        note(CompatibilityChecksPassed.class, passed -> passed.checks().size() + " checks; " + (passed.warnings().isEmpty()
+                ? "nothing found" : "warnings: " + passed.warnings().stream()
+                .map(warning -> warning.substring(0, warning.indexOf(": "))).collect(Collectors.joining(", "))));
         note(BackupCreated.class, created -> file(created.file()));
         note(BackupVerified.class, verified -> verified.tocEntries() + " TOC entries verified; "
                 + verified.files().size() + " files match their sha256");
@@ -125,6 +130,11 @@ public final class StepNotes {
     public static String of(StepOutcome outcome) {
         Function<Object, String> note = NOTES.get(outcome.getClass());
         return note == null ? "" : note.apply(outcome);
+    }
+
+    /** What a compatibility check found and what to do: "prepared transactions: 1 waits … — what to do: …". */
+    public static String finding(CompatibilityIssueFound found) {
+        return found.check() + ": " + found.detail() + " — what to do: " + found.remedy();
     }
 
     /** How far a step's transfer is, while the step runs: "restoring: 1 200 of 2 400 entries (50 %)". */

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import dev.upshift.audit.log.StepNotes;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
+import dev.upshift.orchestrator.api.events.CompatibilityIssueFound.Verdict;
 import dev.upshift.orchestrator.api.events.ContainerStarted;
 import dev.upshift.orchestrator.api.events.DatabaseFenced;
 import dev.upshift.orchestrator.api.events.DowntimeApproved;
@@ -63,6 +65,8 @@ public final class EventSummaries {
                 + StepNotes.progress(progressed));
         summary(ContainerStarted.class, started -> "New server started from " + started.image());
         summary(ServiceStarted.class, started -> "Started " + started.service() + " (" + started.container() + ")");
+        summary(CompatibilityIssueFound.class, found -> found.step().number() + " "
+                + (found.verdict() == Verdict.BLOCKS ? "blocking finding, " : "warning, ") + StepNotes.finding(found));
         summary(IntegrityMismatchDetected.class, mismatch -> "Integrity mismatch: "
                 + String.join("; ", mismatch.differences()));
         summary(RollbackInitiated.class, rollback -> "Rollback started (" + (rollback.automatic() ? "automatic" : "by the operator")

@@ -2,7 +2,9 @@ package dev.upshift.orchestrator.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** The ordered steps of one upgrade, derived from its plan so that every reader numbers them alike. */
 public record Runbook(List<Step> steps) {
@@ -42,9 +44,14 @@ public record Runbook(List<Step> steps) {
         return steps.stream().filter(step -> step.phase() == phase).toList();
     }
 
-    /** The step after the given one, if any. */
+    /**
+     * The step after the given one, if any. A step is found by what it does (its kind and service), not its number, so
+     * that an upgrade recorded before a step was added to its phase carries on from where it is.
+     */
     public Optional<Step> after(Step step) {
-        int index = steps.indexOf(step);
+        int index = IntStream.range(0, steps.size())
+                .filter(at -> steps.get(at).kind() == step.kind() && Objects.equals(steps.get(at).service(), step.service()))
+                .findFirst().orElse(-1);
         if (index < 0) {
             throw new IllegalArgumentException("not a step of this runbook: " + step);
         }

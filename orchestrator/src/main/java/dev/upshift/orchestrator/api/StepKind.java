@@ -9,6 +9,7 @@ public enum StepKind {
     DISK_SPACE(Phase.PREFLIGHT, "Check free disk space"),
     SERVICE_HEALTH(Phase.PREFLIGHT, "Verify services are healthy"),
     TARGET_COMPATIBILITY(Phase.PREFLIGHT, "Check the target image"),
+    COMPATIBILITY(Phase.PREFLIGHT, "Check compatibility with the target"),
     UPGRADE_IMAGE(Phase.PREFLIGHT, "Check the upgrade image and the cluster's settings", UpgradeMethod.PG_UPGRADE),
     CUSTOM_DUMP(Phase.BACKUP, "Create full database backup (custom format)"),
     SQL_DUMP(Phase.BACKUP, "Create SQL backup"),

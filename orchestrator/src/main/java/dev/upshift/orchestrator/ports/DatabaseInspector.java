@@ -2,6 +2,7 @@ package dev.upshift.orchestrator.ports;
 
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.ClusterSettings;
+import dev.upshift.orchestrator.api.DatabaseCompatibility;
 
 /** Reads facts from a live PostgreSQL server. */
 public interface DatabaseInspector {
@@ -15,4 +16,11 @@ public interface DatabaseInspector {
 
     /** The cluster's encoding, locale and locale provider (as template0 has them) and its data checksums. */
     ClusterSettings clusterSettings(DatabaseEndpoint endpoint);
+
+    /**
+     * Runbook 0.5, read-only: what the upgrade must be compatible with — prepared transactions, columns of types
+     * pg_upgrade refuses, md5 passwords, replication slots, preloaded libraries, extensions, collation versions and the
+     * indexes that depend on the C library's collation.
+     */
+    DatabaseCompatibility compatibility(DatabaseEndpoint endpoint);
 }

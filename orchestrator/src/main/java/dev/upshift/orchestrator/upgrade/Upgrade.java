@@ -5,9 +5,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.upshift.orchestrator.api.Baseline;
+import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.OldDatabaseObserved;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.RestoredDatabaseObserved;
@@ -15,6 +17,7 @@ import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepReport;
+import dev.upshift.orchestrator.api.UpgradeMethod;
 import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.commands.ApproveDowntime;
@@ -28,6 +31,8 @@ import dev.upshift.orchestrator.api.commands.StartPreflight;
 import dev.upshift.orchestrator.api.commands.StartRun;
 import dev.upshift.orchestrator.api.commands.StartStep;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.CompatibilityChecksPassed;
+import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
 import dev.upshift.orchestrator.api.events.DatabaseFenced;
 import dev.upshift.orchestrator.api.events.DowntimeApproved;
 import dev.upshift.orchestrator.api.events.DowntimeGateReached;
@@ -52,10 +57,14 @@ import dev.upshift.orchestrator.api.events.StepStarted;
 import dev.upshift.orchestrator.api.events.UpgradeCompleted;
 import dev.upshift.orchestrator.api.events.UpgradeEvent;
 import dev.upshift.orchestrator.api.events.UpgradePlanned;
+import dev.upshift.orchestrator.upgrade.compatibility.CompatibilityCheck;
+import dev.upshift.orchestrator.upgrade.compatibility.CompatibilityChecks;
+import dev.upshift.orchestrator.upgrade.compatibility.CompatibilityFinding;
 import dev.upshift.orchestrator.upgrade.rules.ApprovalComesBeforeTheDowntime;
 import dev.upshift.orchestrator.upgrade.rules.DomainRule;
 import dev.upshift.orchestrator.upgrade.rules.DowntimeNeedsApproval;
 import dev.upshift.orchestrator.upgrade.rules.EndedUpgradesStayEnded;
+import dev.upshift.orchestrator.upgrade.rules.NoCompatibilityCheckBlocks;
 import dev.upshift.orchestrator.upgrade.rules.NoStepMayBeInProgress;
 import dev.upshift.orchestrator.upgrade.rules.NodesTakeOverFromNodes;
 import dev.upshift.orchestrator.upgrade.rules.NothingWrittenBehindTheFence;
@@ -91,6 +100,7 @@ public class Upgrade {
     @AggregateIdentifier
     private String upgradeId;
     private Runbook runbook;
+    private UpgradeMethod method;
     private UpgradeState state;
     private String runner;
     private String until;
@@ -173,6 +183,8 @@ public class Upgrade {
         ReportMatchesTheStepInProgress.outcome(inProgress, report.step()).verify();
         if (report instanceof RestoredDatabaseObserved restored) {
             judgeIntegrity(restored);
+        } else if (report instanceof CompatibilityObserved seen) {
+            judgeCompatibility(seen);
         } else if (report instanceof FinalDumpTaken dump) {
             judge(dump, new NothingWrittenBehindTheFence(dump.writesSinceFence()));
         } else if (report instanceof FenceHeld fence) {
@@ -200,6 +212,17 @@ public class Upgrade {
         Baseline restored = observed.restored();
         judge(new IntegrityVerified(upgradeId, observed.step(), restored.tables().size(), rows(restored),
                 restored.extensions(), restored.migrationVersion(), observed.writeCounter()), rule);
+    }
+
+    /** 0.5: every finding is recorded; the outcome holds unless one blocks, and the failure names every one that does. */
+    private void judgeCompatibility(CompatibilityObserved seen) {
+        List<CompatibilityFinding> findings = CompatibilityChecks.judge(seen, method);
+        findings.forEach(finding -> apply(new CompatibilityIssueFound(upgradeId, seen.step(), finding.check(),
+                finding.verdict(), finding.detail(), finding.remedy())));
+        List<String> checks = CompatibilityChecks.forMethod(method).stream().map(CompatibilityCheck::name).toList();
+        List<String> warnings = findings.stream().map(finding -> finding.check() + ": " + finding.detail()).toList();
+        judge(new CompatibilityChecksPassed(upgradeId, seen.step(), checks, warnings),
+                new NoCompatibilityCheckBlocks(findings));
     }
 
     private static long rows(Baseline database) {
@@ -275,7 +298,7 @@ public class Upgrade {
 
     /** After a step of the run: the next one, unless the run pauses there, the downtime awaits approval, or all is done. */
     private void proceedAfter(Step step) {
-        Step next = runbook.after(step).filter(after -> after.phase() != Phase.CLEANUP).orElse(null);
+        Step next = stepAfter(step).filter(after -> after.phase() != Phase.CLEANUP).orElse(null);
         if (next == null) {
             apply(new UpgradeCompleted(upgradeId));
         } else if (pausesBetween(step, next)) {
@@ -299,13 +322,21 @@ public class Upgrade {
         return step.phase().number() <= phase && next.phase().number() > phase;
     }
 
+    /**
+     * The run's step after this one: once the pre-flight has passed, Phase 1's first, so that a pre-flight passed
+     * before a check was added to Phase 0 is not reopened by the run.
+     */
+    private Optional<Step> stepAfter(Step step) {
+        return step.phase() == Phase.PREFLIGHT ? Optional.of(runbook.first(Phase.BACKUP)) : runbook.after(step);
+    }
+
     /** The step the runbook says comes now, or null when none is due (a gate, a pause, an end). */
     private Step nextStep() {
         return switch (state.status()) {
             case PREFLIGHT_RUNNING -> lastCompleted == null || lastCompleted.phase() != Phase.PREFLIGHT
                     ? runbook.first(Phase.PREFLIGHT)
                     : runbook.after(lastCompleted).filter(step -> step.phase() == Phase.PREFLIGHT).orElse(null);
-            case RUNNING -> lastCompleted == null ? null : runbook.after(lastCompleted).orElse(null);
+            case RUNNING -> lastCompleted == null ? null : stepAfter(lastCompleted).orElse(null);
             case ROLLING_BACK -> lastRolledBack == null
                     ? rollbackSteps.stream().findFirst().orElse(null)
                     : rollbackSteps.stream().skip(rollbackSteps.indexOf(lastRolledBack) + 1L).findFirst().orElse(null);
@@ -324,6 +355,7 @@ public class Upgrade {
         if (event instanceof UpgradePlanned planned) {
             upgradeId = planned.upgradeId();
             runbook = Runbook.of(planned.plan());
+            method = planned.plan().method();
         } else if (event instanceof PreflightStarted preflight) {
             lastCompleted = null;
             runner = preflight.runner();

@@ -11,7 +11,7 @@ class RunbookTest {
 
     @Test
     void givenThePlanWhenNumberingThenStepsReadLikeTheRunbook() {
-        assertThat(runbook.inPhase(Phase.PREFLIGHT)).extracting(Step::number).containsExactly("0.1", "0.2", "0.3", "0.4");
+        assertThat(runbook.inPhase(Phase.PREFLIGHT)).extracting(Step::number).containsExactly("0.1", "0.2", "0.3", "0.4", "0.5");
         assertThat(runbook.inPhase(Phase.EXECUTE)).extracting(Step::number)
                 .containsExactly("3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7");
     }
@@ -24,16 +24,26 @@ class RunbookTest {
 
     @Test
     void givenTheLastPreflightCheckWhenAskingWhatFollowsThenPhaseOneBegins() {
-        Step lastCheck = runbook.inPhase(Phase.PREFLIGHT).get(3);
+        Step lastCheck = runbook.inPhase(Phase.PREFLIGHT).get(4);
         assertThat(runbook.isLastOf(Phase.PREFLIGHT, lastCheck)).isTrue();
         assertThat(runbook.after(lastCheck)).contains(runbook.first(Phase.BACKUP));
     }
 
     @Test
-    void givenAPlanByPgUpgradeWhenNumberingThenItChecksTheUpgradeImageFencesWithoutADumpAndUpgradesTheCluster() {
+    void givenAStepRecordedUnderAnotherNumberWhenAskingWhatFollowsThenItIsFoundByWhatItDoes() {
+        Runbook byPgUpgrade = Runbook.of(SamplePlans.makapixByPgUpgrade());
+        Step recordedBeforeCompatibility = new Step("0.5", StepKind.UPGRADE_IMAGE, null);
+
+        assertThat(byPgUpgrade.after(recordedBeforeCompatibility)).contains(byPgUpgrade.first(Phase.BACKUP));
+    }
+
+    @Test
+    void givenAPlanByPgUpgradeWhenNumberingThenItChecksCompatibilityAndTheUpgradeImageFencesWithoutADumpAndUpgradesTheCluster() {
         Runbook byPgUpgrade = Runbook.of(SamplePlans.makapixByPgUpgrade());
 
-        assertThat(byPgUpgrade.inPhase(Phase.PREFLIGHT)).extracting(Step::kind).endsWith(StepKind.UPGRADE_IMAGE);
+        assertThat(byPgUpgrade.inPhase(Phase.PREFLIGHT)).extracting(Step::toString).endsWith(
+                "0.4 Check the target image", "0.5 Check compatibility with the target",
+                "0.6 Check the upgrade image and the cluster's settings");
         assertThat(byPgUpgrade.inPhase(Phase.EXECUTE)).extracting(Step::toString).containsExactly(
                 "3.1 Stop dependents, fence the database, count its rows", "3.2 Stop the database",
                 "3.3 Snapshot the volume", "3.4 Remove the old container (keep the volume)",

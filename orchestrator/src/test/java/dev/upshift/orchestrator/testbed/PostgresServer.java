@@ -5,12 +5,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 
 /**
- * A throwaway PostgreSQL 17 server from the test bed's image (never pulled: built by testbed/build-images.sh),
- * reached on its container address and removed with its volumes when closed or when the JVM exits.
+ * A throwaway PostgreSQL server from a test bed image (never pulled: built by testbed/build-images.sh), 17 unless
+ * told otherwise, reached on its container address and removed with its volumes when closed or when the JVM exits.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -34,14 +36,20 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start() {
-        if (!docker(QUICK, "image", "inspect", IMAGE).succeeded()) {
-            throw new IllegalStateException("image " + IMAGE + " is missing; build it with testbed/build-images.sh");
+        return start(IMAGE);
+    }
+
+    /** A server of this test bed image, started with these arguments ("-c", "max_prepared_transactions=5"). */
+    public static PostgresServer start(String image, String... serverArguments) {
+        if (!docker(QUICK, "image", "inspect", image).succeeded()) {
+            throw new IllegalStateException("image " + image + " is missing; build it with testbed/build-images.sh");
         }
         String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
         String name = "upshift-audit-pg-" + suffix;
         String password = "replay-" + suffix;
-        docker(Duration.ofSeconds(60), "run", "-d", "--name", name, "-e", "POSTGRES_PASSWORD=" + password, IMAGE)
-                .stdoutOrThrow();
+        List<String> run = new ArrayList<>(List.of("run", "-d", "--name", name, "-e", "POSTGRES_PASSWORD=" + password, image));
+        run.addAll(List.of(serverArguments));
+        docker(Duration.ofSeconds(60), run.toArray(String[]::new)).stdoutOrThrow();
         String ip = docker(QUICK, "inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", name)
                 .stdoutOrThrow().strip();
         PostgresServer server = new PostgresServer(name, password, ip);

@@ -28,7 +28,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
 /**
- * The runbook of pg-upgrade, decided by the same aggregate: 0.5 checks the upgrade image, 3.1 starts the downtime
+ * The runbook of pg-upgrade, decided by the same aggregate: 0.6 checks the upgrade image, 3.1 starts the downtime
  * without a dump (behind the same gate and the same verdict), and a failure after the transfer rolls back to the old
  * container on its untouched volume.
  */
@@ -39,13 +39,13 @@ class UpgradeByPgUpgradeTest {
     private final AggregateTestFixture<Upgrade> fixture = new AggregateTestFixture<>(Upgrade.class);
 
     @Test
-    void givenTheTargetImageCheckedWhenItEndsThenTheUpgradeImageCheckIsDueBeforeThePreflightPasses() {
-        List<Object> history = completedUpTo(step("0.3"), true);
-        history.add(new StepStarted(UPGRADE_ID, step("0.4")));
+    void givenCompatibilityCheckedWhenItEndsThenTheUpgradeImageCheckIsDueBeforeThePreflightPasses() {
+        List<Object> history = completedUpTo(step("0.4"), true);
+        history.add(new StepStarted(UPGRADE_ID, step("0.5")));
 
         fixture.given(history)
-                .when(new CompleteStep(UPGRADE_ID, Histories.outcome(step("0.4"))))
-                .expectEvents(Histories.outcome(step("0.4")), new StepDue(UPGRADE_ID, step("0.5"), RUNNER));
+                .when(new CompleteStep(UPGRADE_ID, Histories.outcome(step("0.5"))))
+                .expectEvents(Histories.outcome(step("0.5")), new StepDue(UPGRADE_ID, step("0.6"), RUNNER));
     }
 
     @Test

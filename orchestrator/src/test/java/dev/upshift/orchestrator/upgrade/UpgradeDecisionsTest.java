@@ -51,16 +51,31 @@ class UpgradeDecisionsTest {
         List<Object> history = planned();
         history.add(new RunStarted(UPGRADE_ID, RUNNER, null));
         history.add(new PreflightStarted(UPGRADE_ID, RUNNER));
-        for (Step check : List.of(step("0.1"), step("0.2"), step("0.3"))) {
+        for (Step check : List.of(step("0.1"), step("0.2"), step("0.3"), step("0.4"))) {
             history.add(new StepStarted(UPGRADE_ID, check));
             history.add(outcome(check));
         }
-        history.add(new StepStarted(UPGRADE_ID, step("0.4")));
+        history.add(new StepStarted(UPGRADE_ID, step("0.5")));
 
         fixture.given(history)
-                .when(new CompleteStep(UPGRADE_ID, outcome(step("0.4"))))
-                .expectEvents(outcome(step("0.4")), new PreflightPassed(UPGRADE_ID),
+                .when(new CompleteStep(UPGRADE_ID, outcome(step("0.5"))))
+                .expectEvents(outcome(step("0.5")), new PreflightPassed(UPGRADE_ID),
                         new StepDue(UPGRADE_ID, step("1.1"), RUNNER));
+    }
+
+    @Test
+    void givenAPreflightPassedBeforeTheCompatibilityCheckExistedWhenRunThenPhaseOneIsDueNotTheNewCheck() {
+        List<Object> history = planned();
+        history.add(new PreflightStarted(UPGRADE_ID, RUNNER));
+        for (Step check : List.of(step("0.1"), step("0.2"), step("0.3"), step("0.4"))) {
+            history.add(new StepStarted(UPGRADE_ID, check));
+            history.add(outcome(check));
+        }
+        history.add(new PreflightPassed(UPGRADE_ID));
+
+        fixture.given(history)
+                .when(new StartRun(UPGRADE_ID, RUNNER, null, false))
+                .expectEvents(new RunStarted(UPGRADE_ID, RUNNER, null), new StepDue(UPGRADE_ID, step("1.1"), RUNNER));
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.upshift.orchestrator.api.commands.StartPreflight;
 import dev.upshift.orchestrator.api.commands.StartStep;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
 import dev.upshift.orchestrator.api.events.CompatibilityChecked;
+import dev.upshift.orchestrator.api.events.CompatibilityChecksPassed;
 import dev.upshift.orchestrator.api.events.DiskSpaceChecked;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
@@ -38,6 +39,7 @@ class UpgradeTest {
     private static final Step DISK_SPACE = RUNBOOK.inPhase(Phase.PREFLIGHT).get(1);
     private static final Step SERVICE_HEALTH = RUNBOOK.inPhase(Phase.PREFLIGHT).get(2);
     private static final Step TARGET_IMAGE = RUNBOOK.inPhase(Phase.PREFLIGHT).get(3);
+    private static final Step COMPATIBILITY = RUNBOOK.inPhase(Phase.PREFLIGHT).get(4);
     private static final UpgradePlanned PLANNED = new UpgradePlanned(UPGRADE_ID, SamplePlans.makapix());
     private static final BaselineCaptured BASELINE_CAPTURED =
             new BaselineCaptured(UPGRADE_ID, INSPECT, SamplePlans.baseline());
@@ -155,6 +157,8 @@ class UpgradeTest {
                 new StepStarted(UPGRADE_ID, DISK_SPACE), new DiskSpaceChecked(UPGRADE_ID, DISK_SPACE, List.of()),
                 new StepStarted(UPGRADE_ID, SERVICE_HEALTH), new ServicesHealthChecked(UPGRADE_ID, SERVICE_HEALTH, List.of()),
                 new StepStarted(UPGRADE_ID, TARGET_IMAGE), new CompatibilityChecked(UPGRADE_ID, TARGET_IMAGE,
-                        "postgres:17-alpine", "sha256:7cd12b4b", "17.7", List.of("pg_trgm", "pgcrypto"), null));
+                        "postgres:17-alpine", "sha256:7cd12b4b", "17.7", List.of("pg_trgm", "pgcrypto"), null),
+                new StepStarted(UPGRADE_ID, COMPATIBILITY), new CompatibilityChecksPassed(UPGRADE_ID, COMPATIBILITY,
+                        List.of("prepared transactions"), List.of()));
     }
 }

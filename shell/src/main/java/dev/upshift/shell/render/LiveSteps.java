@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.upshift.audit.log.StepNotes;
 import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.RollbackFailed;
 import dev.upshift.orchestrator.api.events.StepFailed;
@@ -86,8 +87,8 @@ public final class LiveSteps {
     }
 
     /**
-     * The line a step's start or end prints, or its progress where no status line shows it; null for every other
-     * event.
+     * The line a step's start or end prints, a compatibility finding's, or its progress where no status line shows
+     * it; null for every other event.
      */
     private String line(Object event, Instant at) {
         if (event instanceof StepStarted started) {
@@ -95,6 +96,9 @@ public final class LiveSteps {
         }
         if (event instanceof TransferProgressed transfer) {
             return terminal == null ? StepLines.progress(transfer, startedAt(transfer.step()), at) : null;
+        }
+        if (event instanceof CompatibilityIssueFound found) {
+            return StepLines.finding(found, at);
         }
         if (event instanceof StepOutcome outcome) {
             return StepLines.done(outcome.step(), startedAt(outcome.step()), at, StepNotes.of(outcome));

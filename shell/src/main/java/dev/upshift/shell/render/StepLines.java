@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.upshift.audit.log.StepNotes;
 import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
 import dev.upshift.orchestrator.api.events.TransferProgressed;
 
 /**
@@ -38,6 +39,11 @@ public final class StepLines {
 
     public static String failed(Step step, Instant startedAt, Instant at, String reason) {
         return line(at, "FAILED", step + elapsed(startedAt, at) + ": " + reason);
+    }
+
+    /** "19:20:02 BLOCKS 0.5 prepared transactions: 1 prepared transaction waits … — what to do: …" */
+    public static String finding(CompatibilityIssueFound found, Instant at) {
+        return line(at, found.verdict().name(), found.step().number() + " " + StepNotes.finding(found));
     }
 
     /** "19:20:09 …      3.5 restoring: 120 of 240 entries (50 %), 12 entries/s, about 10s left" */

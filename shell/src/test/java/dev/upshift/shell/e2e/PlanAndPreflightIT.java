@@ -47,12 +47,13 @@ class PlanAndPreflightIT {
         assertThat(preflight.stdout()).contains("Pre-flight passed");
 
         JsonNode log = JSON.readTree(upshift.run("log", "makapix-pg17", "--json").stdout());
-        assertThat(log).hasSize(4);
-        assertThat(log.findValuesAsText("step")).containsExactly("0.1", "0.2", "0.3", "0.4");
+        assertThat(log).hasSize(5);
+        assertThat(log.findValuesAsText("step")).containsExactly("0.1", "0.2", "0.3", "0.4", "0.5");
         assertThat(log.findValuesAsText("status")).containsOnly("DONE");
         assertThat(log.get(0).get("notes").asText()).contains("38 tables", "18 users", "37 posts", "alembic 20251214000000");
         assertThat(log.get(2).get("notes").asText()).contains("db healthy", "api healthy", "worker healthy", "web healthy");
         assertThat(log.get(3).get("notes").asText()).contains(TARGET, "runs PostgreSQL 17", "pgcrypto", "pg_trgm");
+        assertThat(log.get(4).get("notes").asText()).isEqualTo("6 checks; nothing found");
         log.forEach(row -> assertThat(row.get("ended").asText()).isGreaterThanOrEqualTo(row.get("started").asText()));
 
         JsonNode status = JSON.readTree(upshift.run("status", "makapix-pg17", "--json").stdout());

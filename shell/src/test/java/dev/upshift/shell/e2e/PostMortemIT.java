@@ -47,7 +47,7 @@ class PostMortemIT {
             assertThat(run.exitCode()).as(run.toString()).isZero();
 
             assertThat(json(upshift, "log", "to17", "--json").findValuesAsText("step")).containsExactly("0.1", "0.2",
-                    "0.3", "0.4", "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6",
+                    "0.3", "0.4", "0.5", "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6",
                     "3.7", "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3");
 
             JsonNode now = json(upshift, "replay", "to17", "--json");
@@ -103,7 +103,7 @@ class PostMortemIT {
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 
             JsonNode log = json(upshift, "log", "unhealthy", "--json");
-            assertThat(log.findValuesAsText("step")).containsExactly("0.1", "0.2", "0.3", "0.4", "1.1", "1.2", "1.3",
+            assertThat(log.findValuesAsText("step")).containsExactly("0.1", "0.2", "0.3", "0.4", "0.5", "1.1", "1.2", "1.3",
                     "1.4", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "4.1", "R.1", "R.2", "R.3",
                     "R.4", "R.5", "R.6", "R.7");
             assertThat(statusOf(log, "4.1")).isEqualTo("FAILED");

@@ -14,6 +14,8 @@ import dev.upshift.orchestrator.api.BackupFile;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.events.BackupCreated;
+import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
+import dev.upshift.orchestrator.api.events.CompatibilityIssueFound.Verdict;
 import dev.upshift.orchestrator.api.events.StepFailed;
 import dev.upshift.orchestrator.api.events.StepStarted;
 import dev.upshift.orchestrator.api.events.TransferProgressed;
@@ -54,6 +56,19 @@ class LiveStepsTest {
 
         assertThat(written.toString()).endsWith(
                 "19:20:03 FAILED 3.7 Verify data integrity (2s): posts: 1200 rows, 1199 at the fence\n");
+    }
+
+    @Test
+    void givenACompatibilityFindingWhenFollowedThenItsLineSaysTheVerdictTheCheckWhatWasFoundAndWhatToDo() {
+        Step compatibility = new Step("0.5", StepKind.COMPATIBILITY, null);
+
+        plain.show(new CompatibilityIssueFound(ID, compatibility, "reg* columns", Verdict.BLOCKS,
+                "pg_upgrade refuses user columns of reg* types: public.hooks.handler (regproc)",
+                "change each to text, or plan with --method dump-restore"), AT);
+
+        assertThat(written.toString()).isEqualTo("19:20:01 BLOCKS 0.5 reg* columns: pg_upgrade refuses user columns of "
+                + "reg* types: public.hooks.handler (regproc) — what to do: change each to text, or plan with --method "
+                + "dump-restore\n");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.upshift.orchestrator.api.Baseline.ExtensionVersion;
 import dev.upshift.orchestrator.api.Baseline.RoleAttributes;
 import dev.upshift.orchestrator.api.Baseline.TableRows;
 import dev.upshift.orchestrator.api.ClusterSettings;
+import dev.upshift.orchestrator.api.DatabaseCompatibility;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
 
@@ -16,7 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link DatabaseInspector} over plain JDBC: one read-only REPEATABLE READ transaction, so all counts share one snapshot. */
+/** {@link DatabaseInspector} over plain JDBC: each read one read-only REPEATABLE READ transaction, so its facts share one snapshot. */
 public class JdbcDatabaseInspector implements DatabaseInspector {
 
     private static final String SERVER = """
@@ -62,18 +63,34 @@ public class JdbcDatabaseInspector implements DatabaseInspector {
     @Override
     public Baseline inspect(DatabaseEndpoint endpoint) {
         try (Connection connection = Jdbc.connect(endpoint)) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try (Statement statement = connection.createStatement()) {
-                // a count waits behind an ACCESS EXCLUSIVE lock (a running migration): give up rather than hang
-                statement.execute("SET LOCAL lock_timeout = '30s'");
-            }
+            readOnlySnapshot(connection);
             Baseline baseline = baseline(connection);
             connection.commit();
             return baseline;
         } catch (SQLException e) {
             throw Jdbc.failure("inspect database", endpoint, e);
+        }
+    }
+
+    @Override
+    public DatabaseCompatibility compatibility(DatabaseEndpoint endpoint) {
+        try (Connection connection = Jdbc.connect(endpoint)) {
+            readOnlySnapshot(connection);
+            DatabaseCompatibility compatibility = CompatibilityQueries.read(connection);
+            connection.commit();
+            return compatibility;
+        } catch (SQLException e) {
+            throw Jdbc.failure("read what the upgrade must be compatible with in", endpoint, e);
+        }
+    }
+
+    private static void readOnlySnapshot(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (Statement statement = connection.createStatement()) {
+            // a read waits behind an ACCESS EXCLUSIVE lock (a running migration): give up rather than hang
+            statement.execute("SET LOCAL lock_timeout = '30s'");
         }
     }
 
@@ -118,7 +135,7 @@ public class JdbcDatabaseInspector implements DatabaseInspector {
         }
     }
 
-    private static List<ExtensionVersion> extensions(Connection connection) throws SQLException {
+    static List<ExtensionVersion> extensions(Connection connection) throws SQLException {
         List<ExtensionVersion> extensions = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(EXTENSIONS)) {
             while (rows.next()) {

@@ -4,7 +4,7 @@ import dev.upshift.orchestrator.api.Step;
 
 /** A fact observed while a step is still under way (a dependent stopped, the database fenced). */
 public sealed interface StepProgress extends UpgradeEvent permits
-        ContainerStarted, DatabaseFenced, IntegrityMismatchDetected, ServiceStarted, ServiceStopped,
+        CompatibilityIssueFound, ContainerStarted, DatabaseFenced, IntegrityMismatchDetected, ServiceStarted, ServiceStopped,
         TransferProgressed {
 
     Step step();

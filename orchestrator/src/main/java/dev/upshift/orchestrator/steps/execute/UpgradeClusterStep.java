@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * 3.5 (pg-upgrade): a one-off container of the upgrade image mounts the old volume and the new one, initialises the
- * new cluster with the old one's settings (0.5) and runs pg_upgrade from the one into the other, then carries the
+ * new cluster with the old one's settings (0.6) and runs pg_upgrade from the one into the other, then carries the
  * old cluster's configuration files over (pg_upgrade moves data, not configuration). In copy mode the old volume
  * is left as the old server left it, so the rollback is the old container again, and a redone step starts over on
  * an emptied new cluster.

@@ -24,7 +24,7 @@ import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
 /**
- * 0.5 (pg-upgrade): the upgrade image is here and runs the database's major version under PGBINOLD and the
+ * 0.6 (pg-upgrade): the upgrade image is here and runs the database's major version under PGBINOLD and the
  * target's under PGBINNEW (pg_upgrade needs both in one container); the old cluster's settings, which the new
  * cluster must repeat, are read from the live server. A throwaway container and a read: the stack is not touched.
  */

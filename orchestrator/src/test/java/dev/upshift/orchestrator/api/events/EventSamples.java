@@ -83,6 +83,13 @@ public final class EventSamples {
                     new CompatibilityChecked(ID, step("0.4"), "postgres:17-alpine", TARGET_IMAGE_ID, "17.7",
                             List.of("pg_trgm", "pgcrypto"), PRE_18_LAYOUT),
                     new PreflightFailed(ID, step("0.4"), "the target image lacks extensions the database uses: pg_trgm"),
+                    new CompatibilityIssueFound(ID, step("0.5"), "prepared transactions", CompatibilityIssueFound.Verdict.BLOCKS,
+                            "1 prepared transaction waits in the old server (a dump leaves them out, so what they wrote "
+                                    + "would be lost): 'invoice-7' in makapix (owner api_worker, prepared 2025-12-15 19:54:02 UTC)",
+                            "end each with COMMIT PREPARED 'gid' or ROLLBACK PREPARED 'gid' in its database, then run preflight again"),
+                    new CompatibilityChecksPassed(ID, step("0.5"), List.of("prepared transactions", "shared_preload_libraries",
+                            "collation versions", "data checksums", "replication slots", "md5 passwords"),
+                            List.of("replication slots: a dump carries no replication slot; lost: standby_1 (physical)")),
                     new PreflightPassed(ID),
                     // run control
                     new RunStarted(ID, RUNNER, "3.5"),
@@ -123,7 +130,7 @@ public final class EventSamples {
                     new IntegrityVerified(ID, step("3.7"), 2, 55L, List.of(new Baseline.ExtensionVersion("pg_trgm", "1.6"),
                             new Baseline.ExtensionVersion("pgcrypto", "1.3")), "20251214000000", 1_204_311L),
                     // pg-upgrade's own steps
-                    new UpgradeImageChecked(ID, pgUpgradeStep("0.5"), "postgres-upgrade:16-to-17", "16.11", "17.7",
+                    new UpgradeImageChecked(ID, pgUpgradeStep("0.6"), "postgres-upgrade:16-to-17", "16.11", "17.7",
                             new ClusterSettings("UTF8", "en_US.utf8", "en_US.utf8", "libc", false)),
                     new FenceHeld(ID, pgUpgradeStep("3.1"), 0L),
                     new ClusterUpgraded(ID, pgUpgradeStep("3.5"), "postgres-upgrade:16-to-17", "copy", "makapix_pg_data",

@@ -1,0 +1,21 @@
+package dev.upshift.orchestrator.api;
+
+import java.util.List;
+
+/**
+ * 0.5: what the target image ships, as a throwaway container of it lists: its server's version, its C library's
+ * version (null when it is not glibc), its loadable libraries and extension files by name, and its locales.
+ */
+public record TargetImageContents(String serverVersion, String libcVersion, List<String> libraries,
+                                  List<String> extensionFiles, List<String> locales) {
+
+    public TargetImageContents {
+        libraries = List.copyOf(libraries);
+        extensionFiles = List.copyOf(extensionFiles);
+        locales = List.copyOf(locales);
+    }
+
+    public int majorVersion() {
+        return Integer.parseInt(serverVersion.split("\\.")[0]);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.upshift.orchestrator.steps.preflight;
+
+import java.util.List;
+
+import dev.upshift.orchestrator.api.CompatibilityObserved;
+import dev.upshift.orchestrator.api.DatabaseCompatibility;
+import dev.upshift.orchestrator.api.Step;
+import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.StepReport;
+import dev.upshift.orchestrator.api.TargetImageContents;
+import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.ports.CommandResult;
+import dev.upshift.orchestrator.ports.ContainerEngine;
+import dev.upshift.orchestrator.ports.DatabaseInspector;
+import dev.upshift.orchestrator.steps.Progress;
+import dev.upshift.orchestrator.steps.StackAccess;
+import dev.upshift.orchestrator.steps.StepExecutor;
+import dev.upshift.orchestrator.steps.StepFailure;
+import dev.upshift.orchestrator.steps.UpgradeHistory;
+import org.springframework.stereotype.Component;
+
+/**
+ * 0.5: reads what the upgrade must be compatible with from the live old server (one read-only transaction) and what
+ * the target image ships (a throwaway container of it), and reports both; the aggregate's compatibility checks judge
+ * them. Nothing in the stack is touched.
+ */
+@Component
+public class CheckCompatibilityStep implements StepExecutor {
+
+    private final StackAccess stack;
+    private final DatabaseInspector inspector;
+
+    public CheckCompatibilityStep(StackAccess stack, DatabaseInspector inspector) {
+        this.stack = stack;
+        this.inspector = inspector;
+    }
+
+    @Override
+    public StepKind kind() {
+        return StepKind.COMPATIBILITY;
+    }
+
+    @Override
+    public StepReport execute(Step step, UpgradeHistory history, Progress progress) {
+        UpgradePlan plan = history.plan();
+        ContainerEngine engine = stack.engine(plan);
+        if (engine.image(plan.targetImage()).isEmpty()) {
+            throw new StepFailure("the target image " + plan.targetImage() + " is not present on the engine; pull or "
+                    + "build it, then run preflight again");
+        }
+        DatabaseCompatibility database = inspector.compatibility(stack.database(plan));
+        CommandResult probe = engine.runOnce(plan.targetImage(), List.of("sh", "-c", TargetImageProbe.COMMAND));
+        TargetImageContents target = TargetImageProbe.parse(plan.targetImage(), probe.stdout() + probe.stderr());
+        return new CompatibilityObserved(history.upgradeId(), step, database, target);
+    }
+}

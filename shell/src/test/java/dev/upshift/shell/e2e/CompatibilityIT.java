@@ -1,0 +1,103 @@
+package dev.upshift.shell.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.upshift.orchestrator.testbed.SampleStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * 0.5 against the real sample stack, one stack for the class (its server allows prepared transactions): a test gives
+ * the old server its problems, runs {@code upshift preflight} and takes them away again. A blocking finding ends the
+ * pre-flight with exit 1 naming it, a warning lets it pass with its line; the stack is untouched either way.
+ */
+class CompatibilityIT {
+
+    private static final String TO_17 = "upshift-testbed/postgres:17";
+    private static final String TO_18 = "upshift-testbed/postgres:18";
+    private static SampleStack stack;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void startTheStackWithPreparedTransactionsAllowed() {
+        stack = SampleStack.start(compose -> compose.replace("    image: upshift-testbed/postgres:15\n",
+                "    image: upshift-testbed/postgres:15\n    command: [\"postgres\", \"-c\", \"max_prepared_transactions=5\"]\n"));
+    }
+
+    @AfterAll
+    static void removeTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void givenAPreparedTransactionARegprocColumnAndAnMd5RoleWhenPreflightingAPgUpgradeTo18ThenItExitsOneNamingBothBlockersAndWarnsOfTheRole()
+            throws IOException {
+        stack.psql("CREATE TABLE hooks (id int, handler regproc)");
+        stack.psql("BEGIN; INSERT INTO hooks VALUES (7, 'now'); PREPARE TRANSACTION 'hook-7'");
+        stack.psql("SET password_encryption = 'md5'; CREATE ROLE legacy_app LOGIN PASSWORD 'legacy-secret'");
+        try {
+            Upshift upshift = Upshift.planned(home, stack, TO_18, "regproc", "--method", "pg-upgrade",
+                    "--upgrade-image", "upshift-testbed/postgres-upgrade:15-to-18");
+            Untouched before = Untouched.of(stack);
+
+            Upshift.Result preflight = upshift.run("preflight", "regproc");
+
+            assertThat(preflight.exitCode()).as(preflight.toString()).isEqualTo(1);
+            assertThat(preflight.stdout()).contains(
+                    "BLOCKS 0.5 prepared transactions: 1 prepared transaction waits in the old server (pg_upgrade "
+                            + "refuses a cluster that has any): 'hook-7' in makapix (owner owner, prepared ",
+                    "what to do: end each with COMMIT PREPARED 'gid' or ROLLBACK PREPARED 'gid'",
+                    "BLOCKS 0.5 reg* columns: pg_upgrade refuses user columns of reg* types, whose OIDs the new catalog "
+                            + "does not keep: public.hooks.handler (regproc)",
+                    "WARNS  0.5 md5 passwords: MD5 password hashes are deprecated from PostgreSQL 18 and come over as "
+                            + "they are, for roles legacy_app",
+                    "WARNS  0.5 data checksums: the new cluster keeps data checksums off",
+                    "Pre-flight failed at 0.5", "blocked by prepared transactions (", "; reg* columns (",
+                    "Nothing in the stack was changed");
+            assertThat(preflight.stdout()).doesNotContain("0.6 Check the upgrade image");
+            assertThat(Untouched.of(stack)).isEqualTo(before);
+        } finally {
+            stack.psql("ROLLBACK PREPARED 'hook-7'");
+            stack.psql("DROP TABLE hooks");
+            stack.psql("DROP ROLE legacy_app");
+        }
+    }
+
+    @Test
+    void givenOnlyAChangeOfCLibraryWhenPreflightingAPgUpgradeTo17ThenItPassesWithTheWarningNamingTheIndexes()
+            throws IOException {
+        Upshift upshift = Upshift.planned(home, stack, TO_17, "libc", "--method", "pg-upgrade",
+                "--upgrade-image", "upshift-testbed/postgres-upgrade:15-to-17");
+        Untouched before = Untouched.of(stack);
+
+        Upshift.Result preflight = upshift.run("preflight", "libc");
+
+        assertThat(preflight.exitCode()).as(preflight.toString()).isZero();
+        assertThat(preflight.stdout()).contains("WARNS  0.5 C library: the C library changes from glibc 2.36 to glibc 2.41: ",
+                " on collatable columns must be rebuilt: ", "what to do: pause before the dependents start (run --until 3)",
+                "Check compatibility with the target (", "): 11 checks; warnings: C library",
+                "done   0.6 Check the upgrade image", "Pre-flight passed");
+        assertThat(Untouched.of(stack)).isEqualTo(before);
+    }
+
+    /** What a pre-flight must leave as it was: the compose file, every service's container, the server's process. */
+    private record Untouched(String composeFile, List<String> containers, String serverStartTime) {
+
+        static Untouched of(SampleStack stack) throws IOException {
+            return new Untouched(Files.readString(stack.composeFile()),
+                    List.of("db", "api", "worker", "web").stream().map(stack::containerId).toList(),
+                    stack.exec("db", "sh", "-c", "cut -d' ' -f22 /proc/1/stat"));
+        }
+    }
+}
