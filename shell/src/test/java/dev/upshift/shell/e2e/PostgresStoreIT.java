@@ -34,7 +34,7 @@ class PostgresStoreIT {
             assertThat(plan.exitCode()).as(plan.toString()).isZero();
             assertThat(preflight.exitCode()).as(preflight.toString()).isZero();
             JsonNode log = JSON.readTree(upshift.run("log", "on-postgres", "--json").stdout());
-            assertThat(log.findValuesAsText("status")).containsExactly("DONE", "DONE", "DONE", "DONE");
+            assertThat(log.findValuesAsText("status")).containsExactly("DONE", "DONE", "DONE", "DONE", "DONE");
             assertThat(upshift.storedEvents()).isGreaterThanOrEqualTo(10);
         }
     }
