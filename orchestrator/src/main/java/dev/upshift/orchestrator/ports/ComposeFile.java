@@ -2,7 +2,7 @@ package dev.upshift.orchestrator.ports;
 
 import java.nio.file.Path;
 
-/** Reads a Docker Compose file, and changes one service's image, data volume or its mount in it without touching anything else. */
+/** Reads a Docker Compose file, and changes one service's image, data volume, its mount or a path in its environment without touching anything else. */
 public interface ComposeFile {
 
     /** @throws InvalidInput when the file is missing, unreadable or not a compose file */
@@ -34,4 +34,13 @@ public interface ComposeFile {
      *         then left untouched
      */
     void replaceMountTarget(Path file, String service, String volume, String newTarget);
+
+    /**
+     * Sets one variable of one service's environment to an absolute path, in the style the environment is written
+     * in; everything else untouched. Does nothing if the file sets it so already.
+     *
+     * @throws InvalidInput when the value is not an absolute path, when the service sets the variable to another
+     *         value, or when its environment is not plainly written; the file is then left untouched
+     */
+    void setEnvironmentPath(Path file, String service, String variable, String path);
 }

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * pre-18 {@code /var/lib/postgresql/data}): edits the target where the mount writes it, and checks the edit against
  * the document the file must load as afterwards.
  */
-final class MountTargetReplacement implements MountEdit {
+final class MountTargetReplacement implements ServiceEdit {
 
     private final Path file;
     private final Object document;

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * Moves one service's mount of a named volume to another named volume: decides from the loaded file what is
  * left to change, edits the text, and checks the edit against the document the file must load as afterwards.
  */
-final class VolumeReplacement implements MountEdit {
+final class VolumeReplacement implements ServiceEdit {
 
     private final Path file;
     private final Object document;

@@ -87,11 +87,19 @@ public class YamlComposeFile implements ComposeFile {
                 file, document, serviceOf(project, service), volume, newTarget));
     }
 
+    @Override
+    public void setEnvironmentPath(Path file, String service, String variable, String path) {
+        if (path == null || !MOUNT_TARGET.matcher(path).matches()) {
+            throw new InvalidInput(variable + " '" + path + "' is not valid; it must be an absolute path like /var/lib/postgresql/data");
+        }
+        edit(file, (document, project) -> EnvironmentSetting.plan(file, document, serviceOf(project, service), variable, path));
+    }
+
     /** Plans an edit on the loaded file and writes its result, unless there is nothing left to change. */
-    private static void edit(Path file, BiFunction<Object, ComposeProject, MountEdit> plan) {
+    private static void edit(Path file, BiFunction<Object, ComposeProject, ServiceEdit> plan) {
         String text = readText(file);
         Object document = load(file, text);
-        MountEdit edit = plan.apply(document, project(file, document));
+        ServiceEdit edit = plan.apply(document, project(file, document));
         if (!edit.isDone()) {
             writeAtomically(file, edit.applyTo(text, edited -> load(file, edited)));
         }

@@ -2,8 +2,8 @@ package dev.upshift.orchestrator.adapters.compose;
 
 import java.util.function.Function;
 
-/** An edit of a service's mounts, planned on the loaded file: applied to its text, checked by loading the result. */
-interface MountEdit {
+/** An edit of one service (its mounts, its environment), planned on the loaded file: applied to its text, checked by loading the result. */
+interface ServiceEdit {
 
     /** True when the file says what the edit would make it say: nothing to write. */
     boolean isDone();
