@@ -10,6 +10,7 @@ import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.DiskSpace;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.UpgradeMethod;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.DiskSpaceChecked;
 import dev.upshift.orchestrator.api.events.StepOutcome;
@@ -23,15 +24,15 @@ import dev.upshift.orchestrator.text.Bytes;
 import org.springframework.stereotype.Component;
 
 /**
- * 0.2: free space where the backups go (two Phase 1 dumps and the final dump, each at most the database's
- * size) and where the new data directory goes (the engine's data root: the restored database, and the
- * target image if it is not there yet), each plus the runbook's 500 MB of headroom.
+ * 0.2: free space where the backups go (two Phase 1 dumps and dump-restore's final dump, each at most the database's
+ * size) and where the new data directory goes (the engine's data root: the restored or copied database — pg_upgrade's
+ * link copies no data file — a second physical copy with {@code --snapshot copy}, and the target image if it is not
+ * there yet), each plus the runbook's 500 MB of headroom.
  */
 @Component
 public class CheckDiskSpaceStep implements StepExecutor {
 
     static final long HEADROOM_BYTES = 500L * 1024 * 1024;
-    private static final int DUMPS = 3;
 
     private final StackAccess stack;
 
@@ -49,12 +50,15 @@ public class CheckDiskSpaceStep implements StepExecutor {
         UpgradePlan plan = history.plan();
         ContainerEngine engine = stack.engine(plan);
         Baseline baseline = history.baseline().orElseThrow(() -> new StepFailure("no baseline: step 0.1 has not run"));
-        long targetImageBytes = engine.image(plan.targetImage()).isPresent() ? 0 : baseline.databaseSizeBytes();
+        long size = baseline.databaseSizeBytes();
+        long targetImageBytes = engine.image(plan.targetImage()).isPresent() ? 0 : size;
+        int dumps = plan.method() == UpgradeMethod.DUMP_RESTORE ? 3 : 2;
+        long newData = (plan.upgradesInPlace() ? 0 : size) + (UpgradePlan.COPY.equals(plan.snapshot()) ? size : 0);
         List<DiskSpace> locations = List.of(
                 new DiskSpace("backups", plan.backupDir(), freeBytes(Path.of(plan.backupDir())),
-                        DUMPS * baseline.databaseSizeBytes() + HEADROOM_BYTES),
+                        dumps * size + HEADROOM_BYTES),
                 new DiskSpace("new data directory", "docker data root", engine.dataRootFreeBytes(),
-                        baseline.databaseSizeBytes() + targetImageBytes + HEADROOM_BYTES));
+                        newData + targetImageBytes + HEADROOM_BYTES));
         List<DiskSpace> insufficient = locations.stream().filter(location -> !location.sufficient()).toList();
         if (!insufficient.isEmpty()) {
             DiskSpace first = insufficient.get(0);
