@@ -26,8 +26,6 @@ public interface DatabaseAdministrator {
      */
     void emptyDatabase(DatabaseEndpoint maintenance, String database, String owner);
 
-    void analyze(DatabaseEndpoint endpoint);
-
     /** Updates every extension the server has a newer version of; says which, as "name old → new". */
     List<String> updateExtensions(DatabaseEndpoint endpoint);
 

@@ -122,15 +122,6 @@ public class JdbcDatabaseAdministrator implements DatabaseAdministrator {
     }
 
     @Override
-    public void analyze(DatabaseEndpoint endpoint) {
-        try (Connection connection = Jdbc.connect(endpoint); Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE");
-        } catch (SQLException e) {
-            throw Jdbc.failure("analyze database", endpoint, e);
-        }
-    }
-
-    @Override
     public List<String> updateExtensions(DatabaseEndpoint endpoint) {
         List<String> updated = new ArrayList<>();
         try (Connection connection = Jdbc.connect(endpoint);
