@@ -3,25 +3,28 @@
 # sample stack filled to the same size, alternating which goes first. Prints one row per repetition, the medians,
 # and where the time goes per step.
 #
-#   bench/downtime.sh [--size MB] [--runs N] [--method dump-restore|pg-upgrade]
+#   bench/downtime.sh [--size MB] [--runs N] [--method dump-restore|pg-upgrade] [--transfer copy|link]
 #                                                   # 16 MB, 3 runs, dump-restore by default; e.g. --size 160
 #
 # Upshift's downtime is read from its events: the first ServiceStopped → ServicesRestored. Its steps come from
 # `upshift log --json` (the execution log). Each Upshift run has its own store and home under $BENCH_WORK.
 source "$(dirname "$0")/lib.sh"
 
-size=16 runs=3 method=dump-restore
+size=16 runs=3 method=dump-restore transfer=copy
 while [ $# -gt 0 ]; do
   case $1 in
     --size) size=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --method) method=$2; shift 2 ;;
-    *) die "usage: downtime.sh [--size MB] [--runs N] [--method dump-restore|pg-upgrade]" ;;
+    --transfer) transfer=$2; shift 2 ;;
+    *) die "usage: downtime.sh [--size MB] [--runs N] [--method dump-restore|pg-upgrade] [--transfer copy|link]" ;;
   esac
 done
 case $method in
   dump-restore) plan_options=() ;;
-  pg-upgrade) plan_options=(--method pg-upgrade --upgrade-image "${BENCH_UPGRADE_IMAGE:-upshift-testbed/postgres-upgrade:15-to-17}") ;;
+  pg-upgrade) plan_options=(--method pg-upgrade --upgrade-image "${BENCH_UPGRADE_IMAGE:-upshift-testbed/postgres-upgrade:15-to-17}"
+                --transfer "$transfer")
+              method=pg-upgrade-$transfer ;;
   *) die "unknown method '$method'" ;;
 esac
 out="$work/downtime-${method}-${size}mb"
@@ -73,7 +76,7 @@ upshift_once() {
       printf "final_dump %.2f\n", e[1] - last_stop
       printf "stop_database %.2f\n", d["3.2"]
       printf "snapshot_and_remove %.2f\n", d["3.3"] + d["3.4"]
-      pg = method == "pg-upgrade"
+      pg = method ~ /^pg-upgrade/
       printf "new_server_and_restore %.2f\n", pg ? d["3.5"] + d["3.6"] : d["3.5"]
       printf "checks %.2f\n", pg ? d["3.7"] + d["3.8"] : d["3.6"] + d["3.7"]
       printf "dependents_healthy %.2f\n", dependents

@@ -31,10 +31,15 @@ public final class SamplePlans {
 
     /** The sample upgrade by pg_upgrade, copying the data files, in an image with both majors' binaries. */
     public static UpgradePlan makapixByPgUpgrade() {
+        return makapixByPgUpgrade("copy");
+    }
+
+    /** pg_upgrade with this transfer mode: copy, link. */
+    public static UpgradePlan makapixByPgUpgrade(String transfer) {
         UpgradePlan plan = makapix();
         return new UpgradePlan(plan.composeFile(), plan.project(), plan.service(), plan.sourceImage(), plan.targetImage(),
                 UpgradeMethod.PG_UPGRADE, plan.stopOrder(), plan.backupDir(), plan.volume(), plan.dataDirectory(),
-                plan.database(), plan.superuser(), plan.password(), plan.dockerHost(), "postgres-upgrade:16-to-17", "copy",
+                plan.database(), plan.superuser(), plan.password(), plan.dockerHost(), "postgres-upgrade:16-to-17", transfer,
                 plan.snapshot());
     }
 

@@ -30,8 +30,11 @@ import dev.upshift.orchestrator.api.events.FenceLifted;
 import dev.upshift.orchestrator.api.events.FinalDumpTaken;
 import dev.upshift.orchestrator.api.events.HealthValidated;
 import dev.upshift.orchestrator.api.events.NewContainerRemoved;
+import dev.upshift.orchestrator.api.events.OldClusterRestored;
 import dev.upshift.orchestrator.api.events.OldContainerRecreated;
 import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
+import dev.upshift.orchestrator.api.events.OldVersionRestored;
+import dev.upshift.orchestrator.api.events.PointOfNoReturnPassed;
 import dev.upshift.orchestrator.api.events.RollbackFailed;
 import dev.upshift.orchestrator.api.events.ServiceHealthy;
 import dev.upshift.orchestrator.api.events.ServiceStarted;
@@ -93,6 +96,8 @@ final class ObservedFacts {
                 + Path.of(restored.dump()).getFileName()));
         fact(ClusterUpgraded.class, upgraded -> database(MIGRATING, "Cluster upgraded into " + upgraded.newVolume()
                 + " (pg_upgrade --" + upgraded.transfer() + ")"));
+        fact(PointOfNoReturnPassed.class, passed -> database(STARTING, "New server starting on files the old "
+                + "cluster shares: no way back but the full rollback"));
         fact(UpgradedServerStarted.class, started -> database(RUNNING, "New server " + started.image()
                 + " running on the upgraded cluster"));
         fact(VersionVerified.class, verified -> database(RUNNING, "PG " + ServerVersion.brief(verified.serverVersion())
@@ -115,6 +120,10 @@ final class ObservedFacts {
         fact(NewContainerRemoved.class, removed -> database(STOPPED, "New server removed; its volume kept"));
         fact(OldContainerRecreated.class, recreated -> database(FENCED, "Old server back on its untouched volume; "
                 + "connections still refused"));
+        fact(OldClusterRestored.class, restored -> database(STOPPED, "Old cluster whole again on "
+                + restored.volume()));
+        fact(OldVersionRestored.class, restored -> database(FENCED, "Old version restored from "
+                + Path.of(restored.dump()).getFileName() + " into " + restored.volume()));
         fact(FenceLifted.class, lifted -> database(RUNNING, "Old server accepting connections again"));
         fact(OldDatabaseVerified.class, verified -> database(RUNNING, "PG " + ServerVersion.brief(verified.serverVersion())
                 + ", rows as at the fence"));

@@ -35,8 +35,10 @@ import dev.upshift.orchestrator.api.events.HealthValidated;
 import dev.upshift.orchestrator.api.events.ImagePulled;
 import dev.upshift.orchestrator.api.events.IntegrityVerified;
 import dev.upshift.orchestrator.api.events.NewContainerRemoved;
+import dev.upshift.orchestrator.api.events.OldClusterRestored;
 import dev.upshift.orchestrator.api.events.OldContainerRecreated;
 import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
+import dev.upshift.orchestrator.api.events.OldVersionRestored;
 import dev.upshift.orchestrator.api.events.ServiceHealthy;
 import dev.upshift.orchestrator.api.events.ServicesHealthChecked;
 import dev.upshift.orchestrator.api.events.ServicesRestored;
@@ -81,13 +83,16 @@ public final class StepNotes {
                 + taken.writesSinceFence() + " writes since the fence");
         note(FenceHeld.class, held -> "fenced and counted; " + held.writesSinceFence() + " writes since the fence");
         note(DatabaseStopped.class, stopped -> "Stopped " + stopped.spec().name() + "; its configuration recorded");
-        note(VolumeSnapshotted.class, snapshot -> snapshot.oldVolume() + " kept untouched; new volume "
-                + snapshot.newVolume() + (snapshot.copy() == null ? "" : "; copied to " + snapshot.copy()));
+        note(VolumeSnapshotted.class, snapshot -> (snapshot.newVolume().equals(snapshot.oldVolume())
+                ? "no new volume: the new cluster goes beside the old one in " + snapshot.oldVolume()
+                : snapshot.oldVolume() + " kept untouched; new volume " + snapshot.newVolume())
+                + (snapshot.copy() == null ? "" : "; copied to " + snapshot.copy()));
         note(ContainerRemoved.class, removed -> "Container " + removed.name() + " removed, volume kept");
         note(DataRestored.class, restored -> "Data restored from " + name(restored.dump())
                 + (restored.cluster() == null ? "" : "; checksums " + (restored.cluster().dataChecksums() ? "on" : "off")));
-        note(ClusterUpgraded.class, upgraded -> "pg_upgrade --" + upgraded.transfer() + " into " + upgraded.newVolume()
-                + "; " + upgraded.oldVolume() + " kept");
+        note(ClusterUpgraded.class, upgraded -> "pg_upgrade --" + upgraded.transfer()
+                + (upgraded.newVolume().equals(upgraded.oldVolume()) ? " beside the old cluster in " + upgraded.oldVolume()
+                : " into " + upgraded.newVolume() + "; " + upgraded.oldVolume() + " kept"));
         note(UpgradedServerStarted.class, started -> "New server started from " + started.image() + ", healthy; "
                 + "connection limit " + started.connectionLimit() + " again");
         note(VersionVerified.class, verified -> "PostgreSQL " + verified.serverVersion() + " running");
@@ -98,7 +103,7 @@ public final class StepNotes {
         note(ServicesRestored.class, restored -> "All " + restored.services().size() + " services running: "
                 + services(restored.services()));
         note(HealthValidated.class, validated -> services(validated.services()));
-        note(StatisticsRebuilt.class, rebuilt -> "ANALYZE complete; " + (rebuilt.extensionsUpdated().isEmpty()
+        note(StatisticsRebuilt.class, rebuilt -> "Statistics rebuilt in stages; " + (rebuilt.extensionsUpdated().isEmpty()
                 ? "extensions up to date" : "updated " + String.join(", ", rebuilt.extensionsUpdated())));
         note(SmokeQueriesPassed.class, passed -> String.join(", ", passed.checks()));
         note(DependentsStopped.class, stopped -> "Stopped " + String.join(", ", stopped.services()));
@@ -106,6 +111,10 @@ public final class StepNotes {
                 ? "No new container to remove" : "New container removed, its volume kept");
         note(ComposeFileReverted.class, reverted -> name(reverted.file()) + " is the original again");
         note(OldContainerRecreated.class, recreated -> "Old server running and healthy");
+        note(OldClusterRestored.class, restored -> "pg_control.old renamed back; the never-started new cluster "
+                + restored.removedDirectory() + " removed from " + restored.volume());
+        note(OldVersionRestored.class, restored -> "Old version restored from " + name(restored.dump())
+                + " into fresh volume " + restored.volume() + ", healthy");
         note(FenceLifted.class, lifted -> "Connection limit " + lifted.connectionLimit() + " again");
         note(OldDatabaseVerified.class, verified -> "PostgreSQL " + verified.serverVersion() + ", " + verified.rows()
                 + " rows as counted at the fence");

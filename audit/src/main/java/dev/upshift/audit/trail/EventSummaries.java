@@ -18,6 +18,7 @@ import dev.upshift.orchestrator.api.events.DatabaseFenced;
 import dev.upshift.orchestrator.api.events.DowntimeApproved;
 import dev.upshift.orchestrator.api.events.DowntimeGateReached;
 import dev.upshift.orchestrator.api.events.IntegrityMismatchDetected;
+import dev.upshift.orchestrator.api.events.PointOfNoReturnPassed;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
 import dev.upshift.orchestrator.api.events.PreflightStarted;
@@ -64,6 +65,8 @@ public final class EventSummaries {
         summary(TransferProgressed.class, progressed -> progressed.step().number() + " "
                 + StepNotes.progress(progressed));
         summary(ContainerStarted.class, started -> "New server started from " + started.image());
+        summary(PointOfNoReturnPassed.class, passed -> passed.step().number() + " point of no return: the new server "
+                + "starts on data files the old cluster shares in " + passed.volume() + "; a rollback from here is the full one");
         summary(ServiceStarted.class, started -> "Started " + started.service() + " (" + started.container() + ")");
         summary(CompatibilityIssueFound.class, found -> found.step().number() + " "
                 + (found.verdict() == Verdict.BLOCKS ? "blocking finding, " : "warning, ") + StepNotes.finding(found));
@@ -103,7 +106,8 @@ public final class EventSummaries {
 
     private static String planned(UpgradePlan plan) {
         return "Planned: " + plan.project() + "/" + plan.service() + " from " + plan.sourceImage() + " to "
-                + plan.targetImage() + " (" + plan.method().label() + "), dependents " + String.join(", ", plan.stopOrder());
+                + plan.targetImage() + " (" + plan.method().label() + (plan.transfer() == null ? "" : ", " + plan.transfer())
+                + "), dependents " + String.join(", ", plan.stopOrder());
     }
 
     private static String steps(List<Step> steps) {

@@ -24,6 +24,18 @@ public record DataLayout(String mountTarget, String dataDirectory) {
         return image;
     }
 
+    /**
+     * Where pg_upgrade's link puts the new cluster, on the old cluster's mount: this layout, unless its cluster
+     * lies where the old one does (a target that keeps its data where the old server did); then a directory of the
+     * new major below the mount, as 18's image has it ("17/docker").
+     */
+    public DataLayout besideOf(DataLayout old, String newMajor) {
+        if (!dataDirectoryInVolume().equals(old.dataDirectoryInVolume())) {
+            return this;
+        }
+        return new DataLayout(mountTarget, Path.of(mountTarget, newMajor, "docker").toString());
+    }
+
     /** True when the volume is mounted elsewhere in the other layout. */
     public boolean movesMountFrom(DataLayout previous) {
         return previous != null && !mountTarget.equals(previous.mountTarget());

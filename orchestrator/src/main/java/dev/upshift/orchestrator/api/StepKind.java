@@ -35,7 +35,9 @@ public enum StepKind {
     STOP_STARTED_DEPENDENTS(Phase.ROLLBACK, "Stop the dependents started on the new version"),
     REMOVE_NEW_DATABASE(Phase.ROLLBACK, "Stop and remove the new container (keep its volume)"),
     REVERT_COMPOSE_FILE(Phase.ROLLBACK, "Revert the compose file"),
+    RESTORE_OLD_CLUSTER(Phase.ROLLBACK, "Give the old cluster back its control file (link)"),
     RECREATE_OLD_DATABASE(Phase.ROLLBACK, "Recreate the old container from its recorded spec"),
+    RESTORE_OLD_VERSION(Phase.ROLLBACK, "Restore the old version from the dump into a fresh volume"),
     LIFT_FENCE(Phase.ROLLBACK, "Lift the fence"),
     VERIFY_OLD_DATABASE(Phase.ROLLBACK, "Verify the old version and its data"),
     RESTART_DEPENDENTS(Phase.ROLLBACK, "Start the dependents again");

@@ -12,7 +12,7 @@ import java.util.List;
  * @param dockerHost the address of the engine the upgrade acts on, or null for the default engine of whichever
  *        process drives it
  * @param upgradeImage for pg-upgrade: the image that holds the old and the new major's binaries, else null
- * @param transfer for pg-upgrade: how pg_upgrade moves the data files (copy), else null
+ * @param transfer for pg-upgrade: how pg_upgrade moves the data files (copy, link), else null
  * @param snapshot what 3.3 does with the old volume: {@code keep} it untouched, or also {@code copy} it
  */
 public record UpgradePlan(
@@ -39,8 +39,19 @@ public record UpgradePlan(
     /** The snapshot of 3.3, and a physical copy of the old volume besides. */
     public static final String COPY = "copy";
 
+    /** pg_upgrade's transfer by hard links: the new cluster shares the old one's data files. */
+    public static final String LINK = "link";
+
     public UpgradePlan {
         stopOrder = List.copyOf(stopOrder);
+    }
+
+    /**
+     * True when the new cluster goes into the old volume, beside the old cluster: pg_upgrade's link, which needs
+     * both on one mount (link() fails across mounts). The new server then gets no volume of its own.
+     */
+    public boolean upgradesInPlace() {
+        return LINK.equals(transfer);
     }
 
     /** Dependents in the order they are started again: the reverse of the stop order. */

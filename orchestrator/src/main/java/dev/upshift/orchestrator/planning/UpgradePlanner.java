@@ -42,6 +42,9 @@ public class UpgradePlanner {
     /** pg_upgrade's own modes; copy leaves the old cluster untouched, so the rollback is the old container again. */
     private static final List<String> TRANSFER_MODES = List.of("copy", "link", "clone", "swap");
     private static final String COPY = "copy";
+    private static final Map<String, String> NOT_AVAILABLE = Map.of(
+            "clone", "it needs reflinks, which ext4 and overlay2 volumes do not have",
+            "swap", "pg_upgrade has it from 18 on and Upshift does not drive it");
 
     private final ComposeFile composeFile;
     private final ContainerEngines engines;
@@ -137,8 +140,9 @@ public class UpgradePlanner {
         if (!TRANSFER_MODES.contains(transfer)) {
             throw new InvalidInput("unknown transfer mode '" + transfer + "'; use one of " + String.join(", ", TRANSFER_MODES));
         }
-        if (!transfer.equals(COPY)) {
-            throw new InvalidInput("transfer mode " + transfer + " is not available yet; use copy");
+        if (NOT_AVAILABLE.containsKey(transfer)) {
+            throw new InvalidInput("transfer mode " + transfer + " is not available yet (" + NOT_AVAILABLE.get(transfer)
+                    + "); use link or copy");
         }
         return transfer;
     }

@@ -25,6 +25,11 @@ public final class ComposeDataLayout {
 
     /** The volume's name in the compose file: the plan's without the project's prefix. */
     public static String volumeKey(UpgradePlan plan) {
-        return plan.volume().substring(plan.project().length() + 1);
+        return volumeKey(plan.project(), plan.volume());
+    }
+
+    /** A project's volume's name in its compose file: "pg_data" for "makapix_pg_data". */
+    public static String volumeKey(String project, String volume) {
+        return volume.substring(project.length() + 1);
     }
 }

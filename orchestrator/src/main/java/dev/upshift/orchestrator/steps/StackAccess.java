@@ -12,12 +12,14 @@ import dev.upshift.orchestrator.api.ContainerSpec;
 import dev.upshift.orchestrator.api.SecretSource;
 import dev.upshift.orchestrator.api.ServiceHealth;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.ports.ComposeFile;
 import dev.upshift.orchestrator.ports.ComposeProject.ComposeService;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ContainerEngines;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
+import dev.upshift.orchestrator.ports.OneOffRun;
 import dev.upshift.orchestrator.time.Poll;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -97,6 +99,31 @@ public class StackAccess {
             return secret;
         });
         return spec.withEnvironment(environment);
+    }
+
+    /** A volume of the plan's project, with Compose's own labels, so that `docker compose` treats it as the project's. */
+    public void createProjectVolume(UpgradePlan plan, String volume, String upgradeId) {
+        engine(plan).createVolume(volume, Map.of(
+                "com.docker.compose.project", plan.project(),
+                "com.docker.compose.volume", ComposeDataLayout.volumeKey(plan.project(), volume),
+                "dev.upshift.upgrade", upgradeId));
+    }
+
+    /**
+     * Runs a one-off container of the plan's engine to its end (pg_upgrade, a volume copy); fails the step with its
+     * exit code and the last lines that explain it unless it succeeded.
+     *
+     * @param subject what it does to the operator ("pg_upgrade", "the copy of makapix_pg_data"), the failure's first words
+     */
+    public CommandResult runToCompletion(UpgradePlan plan, OneOffRun run, String subject) {
+        CommandResult result = engine(plan).run(run);
+        if (!result.succeeded()) {
+            String errors = PgToolOutput.errors(result.stderr());
+            List<String> lines = (errors.isBlank() ? result.stdout() : errors).strip().lines().toList();
+            throw new StepFailure(subject + " failed (exit " + result.exitCode() + "): "
+                    + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
+        }
+        return result;
     }
 
     /**

@@ -12,7 +12,9 @@ import dev.upshift.orchestrator.api.StepKind;
 
 /**
  * The rollback of an upgrade: the inverse of each forward step that was started, in reverse order. A step
- * that never started needs no inverse, so a failure in Phase 1 rolls back nothing, one in 3.5 nearly all.
+ * that never started needs no inverse, so a failure in Phase 1 rolls back nothing, one in 3.5 nearly all. The quick
+ * rollback starts the old server again on its volume (after pg_upgrade's link, once the old cluster has its control
+ * file back); the full one restores the old version from a dump into a fresh volume instead.
  */
 final class Compensation {
 
@@ -22,10 +24,22 @@ final class Compensation {
     private Compensation() {
     }
 
+    /** The quick rollback, after a copy: nothing done to the old volume. */
     static List<Step> stepsFor(Set<StepKind> started) {
+        return stepsFor(started, false, false);
+    }
+
+    /**
+     * @param full      restore the old version from a dump into a fresh volume
+     * @param linked    pg_upgrade's link renamed the old cluster's control file (its rollback, quick, renames it back)
+     */
+    static List<Step> stepsFor(Set<StepKind> started, boolean full, boolean linked) {
+        Set<StepKind> notTaken = full ? Set.of(StepKind.RESTORE_OLD_CLUSTER, StepKind.RECREATE_OLD_DATABASE)
+                : linked ? Set.of(StepKind.RESTORE_OLD_VERSION)
+                : Set.of(StepKind.RESTORE_OLD_VERSION, StepKind.RESTORE_OLD_CLUSTER);
         List<Step> steps = new ArrayList<>();
         INVERSES.forEach((inverse, forwards) -> {
-            if (forwards.stream().anyMatch(started::contains)) {
+            if (!notTaken.contains(inverse) && forwards.stream().anyMatch(started::contains)) {
                 steps.add(new Step(Phase.ROLLBACK.prefix() + "." + (steps.size() + 1), inverse, null));
             }
         });
@@ -39,7 +53,9 @@ final class Compensation {
         // pg_upgrade's copy leaves the old volume as it was: removing the new server is the whole inverse
         inverses.put(StepKind.REMOVE_NEW_DATABASE, Set.of(StepKind.START_NEW_DATABASE, StepKind.UPGRADE_CLUSTER));
         inverses.put(StepKind.REVERT_COMPOSE_FILE, Set.of(StepKind.UPDATE_COMPOSE_FILE));
+        inverses.put(StepKind.RESTORE_OLD_CLUSTER, Set.of(StepKind.UPGRADE_CLUSTER));
         inverses.put(StepKind.RECREATE_OLD_DATABASE, Set.of(StepKind.STOP_DATABASE));
+        inverses.put(StepKind.RESTORE_OLD_VERSION, Set.of(StepKind.STOP_DATABASE));
         inverses.put(StepKind.LIFT_FENCE, downtime);
         inverses.put(StepKind.VERIFY_OLD_DATABASE, downtime);
         inverses.put(StepKind.RESTART_DEPENDENTS, downtime);

@@ -41,6 +41,7 @@ import dev.upshift.orchestrator.api.events.FinalDumpTaken;
 import dev.upshift.orchestrator.api.events.IntegrityMismatchDetected;
 import dev.upshift.orchestrator.api.events.IntegrityVerified;
 import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
+import dev.upshift.orchestrator.api.events.PointOfNoReturnPassed;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
 import dev.upshift.orchestrator.api.events.PreflightStarted;
@@ -75,6 +76,7 @@ import dev.upshift.orchestrator.upgrade.rules.PreflightRunsBeforeTheUpgrade;
 import dev.upshift.orchestrator.upgrade.rules.ReportMatchesTheStepInProgress;
 import dev.upshift.orchestrator.upgrade.rules.RestoredDataMatchesTheFence;
 import dev.upshift.orchestrator.upgrade.rules.RollbackNeedsAStoppedUpgrade;
+import dev.upshift.orchestrator.upgrade.rules.TheOldClusterMustBeUnshared;
 import dev.upshift.orchestrator.upgrade.rules.RunsStartWhenIdle;
 import dev.upshift.orchestrator.upgrade.rules.StepsFollowTheRunbook;
 import dev.upshift.orchestrator.upgrade.rules.TheOldVersionServesAgain;
@@ -94,13 +96,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Upgrade {
 
-    /** The one rollback mode: the old server on its untouched volume. */
+    /** The rollback that starts the old server again on its own volume. */
     private static final String QUICK = "quick";
+    /** The rollback that restores the old version from a dump into a fresh volume. */
+    private static final String FULL = "full";
 
     @AggregateIdentifier
     private String upgradeId;
     private Runbook runbook;
     private UpgradeMethod method;
+    private boolean upgradesInPlace;
+    private boolean pointOfNoReturnPassed;
     private UpgradeState state;
     private String runner;
     private String until;
@@ -255,8 +261,9 @@ public class Upgrade {
     public void handle(InitiateRollback command) {
         new RollbackNeedsAStoppedUpgrade(upgradeId, state.status()).verify();
         new PointOfNoReturn(upgradeId, started.contains(StepKind.START_SERVICE), command.acceptDataLoss()).verify();
+        new TheOldClusterMustBeUnshared(upgradeId, QUICK.equals(command.mode()), pointOfNoReturnPassed).verify();
         apply(new RollbackInitiated(upgradeId, command.reason(), failed != null ? failed : lastCompleted,
-                command.mode(), false, Compensation.stepsFor(started), command.runner()));
+                command.mode(), false, compensation(command.mode()), command.runner()));
         decide();
     }
 
@@ -282,8 +289,9 @@ public class Upgrade {
             }
             case RUNNING -> proceedAfter(lastCompleted);
             case FAILED -> {
-                apply(new RollbackInitiated(upgradeId, "step " + failed + " failed: " + failure, failed, QUICK, true,
-                        Compensation.stepsFor(started), runner));
+                String mode = pointOfNoReturnPassed ? FULL : QUICK;
+                apply(new RollbackInitiated(upgradeId, "step " + failed + " failed: " + failure, failed, mode, true,
+                        compensation(mode), runner));
                 decide();
             }
             case ROLLING_BACK -> {
@@ -294,6 +302,10 @@ public class Upgrade {
                 // at rest: a gate, a pause, an end, a failed pre-flight or rollback
             }
         }
+    }
+
+    private List<Step> compensation(String mode) {
+        return Compensation.stepsFor(started, FULL.equals(mode), upgradesInPlace);
     }
 
     /** After a step of the run: the next one, unless the run pauses there, the downtime awaits approval, or all is done. */
@@ -356,6 +368,7 @@ public class Upgrade {
             upgradeId = planned.upgradeId();
             runbook = Runbook.of(planned.plan());
             method = planned.plan().method();
+            upgradesInPlace = planned.plan().upgradesInPlace();
         } else if (event instanceof PreflightStarted preflight) {
             lastCompleted = null;
             runner = preflight.runner();
@@ -391,6 +404,8 @@ public class Upgrade {
             baseline = captured.baseline();
         } else if (event instanceof DatabaseFenced fenced) {
             fenceCounts = fenced.tables();
+        } else if (event instanceof PointOfNoReturnPassed) {
+            pointOfNoReturnPassed = true;
         }
     }
 

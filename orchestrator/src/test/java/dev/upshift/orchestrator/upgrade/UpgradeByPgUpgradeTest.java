@@ -13,9 +13,11 @@ import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.commands.CompleteStep;
 import dev.upshift.orchestrator.api.commands.FailStep;
+import dev.upshift.orchestrator.api.commands.InitiateRollback;
 import dev.upshift.orchestrator.api.events.DowntimeApproved;
 import dev.upshift.orchestrator.api.events.DowntimeGateReached;
 import dev.upshift.orchestrator.api.events.FenceHeld;
+import dev.upshift.orchestrator.api.events.PointOfNoReturnPassed;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
 import dev.upshift.orchestrator.api.events.PreflightStarted;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
@@ -102,6 +104,61 @@ class UpgradeByPgUpgradeTest {
                         new StepDue(UPGRADE_ID, new Step("R.1", StepKind.REMOVE_NEW_DATABASE, null), RUNNER));
     }
 
+    @Test
+    void givenALinkedClusterWhenTheNewServerFailsBeforeItsFirstStartThenTheOldClusterGetsItsControlFileBack() {
+        List<Object> history = completedUpTo(step("3.5"), true, "link");
+        history.add(new StepStarted(UPGRADE_ID, step("3.6")));
+
+        fixture.given(history)
+                .when(new FailStep(UPGRADE_ID, step("3.6"), "no such image"))
+                .expectEvents(new StepFailed(UPGRADE_ID, step("3.6"), "no such image"),
+                        new RollbackInitiated(UPGRADE_ID, "step " + step("3.6") + " failed: no such image",
+                                step("3.6"), "quick", true, List.of(
+                                        new Step("R.1", StepKind.REMOVE_NEW_DATABASE, null),
+                                        new Step("R.2", StepKind.REVERT_COMPOSE_FILE, null),
+                                        new Step("R.3", StepKind.RESTORE_OLD_CLUSTER, null),
+                                        new Step("R.4", StepKind.RECREATE_OLD_DATABASE, null),
+                                        new Step("R.5", StepKind.LIFT_FENCE, null),
+                                        new Step("R.6", StepKind.VERIFY_OLD_DATABASE, null),
+                                        new Step("R.7", StepKind.RESTART_DEPENDENTS, null)), RUNNER),
+                        new StepDue(UPGRADE_ID, new Step("R.1", StepKind.REMOVE_NEW_DATABASE, null), RUNNER));
+    }
+
+    @Test
+    void givenTheNewServerStartedOnALinkedClusterWhenItFailsThenTheRollbackIsTheFullOneFromTheDump() {
+        List<Object> history = completedUpTo(step("3.5"), true, "link");
+        history.add(new StepStarted(UPGRADE_ID, step("3.6")));
+        history.add(new PointOfNoReturnPassed(UPGRADE_ID, step("3.6"), "makapix_pg_data"));
+
+        fixture.given(history)
+                .when(new FailStep(UPGRADE_ID, step("3.6"), "the new server exited"))
+                .expectEvents(new StepFailed(UPGRADE_ID, step("3.6"), "the new server exited"),
+                        new RollbackInitiated(UPGRADE_ID, "step " + step("3.6") + " failed: the new server exited",
+                                step("3.6"), "full", true, List.of(
+                                        new Step("R.1", StepKind.REMOVE_NEW_DATABASE, null),
+                                        new Step("R.2", StepKind.REVERT_COMPOSE_FILE, null),
+                                        new Step("R.3", StepKind.RESTORE_OLD_VERSION, null),
+                                        new Step("R.4", StepKind.LIFT_FENCE, null),
+                                        new Step("R.5", StepKind.VERIFY_OLD_DATABASE, null),
+                                        new Step("R.6", StepKind.RESTART_DEPENDENTS, null)), RUNNER),
+                        new StepDue(UPGRADE_ID, new Step("R.1", StepKind.REMOVE_NEW_DATABASE, null), RUNNER));
+    }
+
+    @Test
+    void givenTheNewServerStartedOnALinkedClusterWhenTheOperatorAsksForTheQuickRollbackThenItIsRefused() {
+        List<Object> history = completedUpTo(step("3.5"), true, "link");
+        history.add(new StepStarted(UPGRADE_ID, step("3.6")));
+        history.add(new PointOfNoReturnPassed(UPGRADE_ID, step("3.6"), "makapix_pg_data"));
+        history.add(new StepFailed(UPGRADE_ID, step("3.6"), "the node died"));
+
+        fixture.given(history)
+                .when(new InitiateRollback(UPGRADE_ID, "requested by the operator", "quick", false, RUNNER))
+                .expectNoEvents()
+                .expectExceptionMessage("the new server of upgrade " + UPGRADE_ID + " has started on data files the old "
+                        + "cluster shares (pg_upgrade --link), so the old cluster cannot run again; roll back with "
+                        + "--mode full, which restores the old version from the dump into a fresh volume");
+    }
+
     /** The run with 3.1 under way and its fence recorded. */
     private static List<Object> fencing() {
         List<Object> history = completedUpTo(step("2.2"), true);
@@ -112,7 +169,11 @@ class UpgradeByPgUpgradeTest {
 
     /** A pg-upgrade run, each step up to this one started and completed. */
     private static List<Object> completedUpTo(Step last, boolean approved) {
-        List<Object> history = new ArrayList<>(List.of(new UpgradePlanned(UPGRADE_ID, SamplePlans.makapixByPgUpgrade()),
+        return completedUpTo(last, approved, "copy");
+    }
+
+    private static List<Object> completedUpTo(Step last, boolean approved, String transfer) {
+        List<Object> history = new ArrayList<>(List.of(new UpgradePlanned(UPGRADE_ID, SamplePlans.makapixByPgUpgrade(transfer)),
                 new RunStarted(UPGRADE_ID, RUNNER, null), new PreflightStarted(UPGRADE_ID, RUNNER)));
         if (approved) {
             history.add(new DowntimeApproved(UPGRADE_ID));

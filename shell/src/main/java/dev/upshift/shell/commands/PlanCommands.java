@@ -45,7 +45,7 @@ public class PlanCommands {
             @Option(longNames = "id", description = "the upgrade's id (default: project and time)") String id,
             @Option(longNames = "method", defaultValue = "dump-restore", description = "dump-restore or pg-upgrade") String method,
             @Option(longNames = "upgrade-image", description = "pg-upgrade: the image with the old and the new major's binaries") String upgradeImage,
-            @Option(longNames = "transfer", description = "pg-upgrade: how the data files move (copy, the default)") String transfer,
+            @Option(longNames = "transfer", description = "pg-upgrade: how the data files move: copy (the default) or link") String transfer,
             @Option(longNames = "snapshot", description = "keep (the old volume untouched, the default) or copy (also a physical copy)") String snapshot,
             @Option(longNames = "dependents", description = "dependents in start order, e.g. api,worker,web (default: from depends_on)") String dependents,
             @Option(longNames = "backup-dir", description = "where backups go (default: backups/ beside the compose file)") String backupDir,

@@ -1,6 +1,7 @@
 package dev.upshift.shell.commands;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,6 +31,11 @@ import org.springframework.shell.command.annotation.OptionValues;
  */
 @Command(group = "Upgrade")
 public class RunCommands {
+
+    /** Each rollback mode, and what it brings back. */
+    private static final Map<String, String> ROLLBACK_MODES = Map.of(
+            "quick", "the old server on its own volume",
+            "full", "the old version, restored from the dump into a fresh volume");
 
     private final CommandGateway commands;
     private final Upgrades upgrades;
@@ -111,11 +117,11 @@ public class RunCommands {
                 : drive(upgradeId, asJson, new ResumeRun(upgradeId, self.name()));
     }
 
-    @Command(command = "rollback", description = "Undo the upgrade: the old server on its untouched volume, the dependents on it.")
+    @Command(command = "rollback", description = "Undo the upgrade: the old server on its volume (quick) or restored from the dump (full), the dependents on it.")
     public String rollback(
             @OptionValues(provider = UpgradeIdCompletion.BEAN)
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
-            @Option(longNames = "mode", defaultValue = "quick", description = "quick (the untouched old volume)") String mode,
+            @Option(longNames = "mode", defaultValue = "quick", description = "quick: the old server on its own volume; full: the old version restored from the dump into a fresh volume") String mode,
             @Option(longNames = "yes", description = "confirm") boolean yes,
             @Option(longNames = "accept-data-loss", description = "roll back even after the dependents ran on the new version")
             boolean acceptDataLoss,
@@ -123,14 +129,15 @@ public class RunCommands {
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
-        if (!"quick".equals(mode)) {
-            throw new InvalidInput("rollback mode '" + mode + "' is not available; quick brings back the untouched old volume");
+        if (!ROLLBACK_MODES.containsKey(mode)) {
+            throw new InvalidInput("unknown rollback mode '" + mode + "'; use quick (the old server on its own volume) "
+                    + "or full (the old version restored from the dump into a fresh volume)");
         }
         if (!yes) {
-            String confirm = "upshift rollback " + upgradeId + " --yes";
+            String confirm = "upshift rollback " + upgradeId + ("quick".equals(mode) ? "" : " --mode " + mode) + " --yes";
             throw new CommandOutcome(CommandOutcome.AT_GATE, asJson
                     ? json.writeValueAsString(upgrades.document(upgrades.view(upgradeId)).withNext(confirm))
-                    : "A rollback stops the stack and brings back the old server on its untouched volume. Confirm with: "
+                    : "A rollback stops the stack and brings back " + ROLLBACK_MODES.get(mode) + ". Confirm with: "
                             + confirm);
         }
         String runner = detach ? ThisProcess.NODES : self.name();

@@ -9,5 +9,5 @@ public sealed interface StepOutcome extends UpgradeEvent, StepReport permits
         FenceLifted, FinalDumpTaken, HealthValidated, ImagePulled, IntegrityVerified, NewContainerRemoved,
         OldContainerRecreated, OldDatabaseVerified, ServiceHealthy, ServicesHealthChecked, ServicesRestored,
         SmokeQueriesPassed, StatisticsRebuilt, VersionVerified, VolumeSnapshotted, UpgradeImageChecked, FenceHeld,
-        ClusterUpgraded, UpgradedServerStarted, CompatibilityChecksPassed {
+        ClusterUpgraded, UpgradedServerStarted, CompatibilityChecksPassed, OldClusterRestored, OldVersionRestored {
 }

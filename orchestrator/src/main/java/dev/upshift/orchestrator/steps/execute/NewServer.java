@@ -2,6 +2,7 @@ package dev.upshift.orchestrator.steps.execute;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import dev.upshift.orchestrator.api.ContainerSpec;
 import dev.upshift.orchestrator.api.DataLayout;
@@ -53,20 +54,30 @@ public class NewServer {
      * The old spec on the target image, the new volume in place of the old one. Where the mount moved (18+), the
      * new volume is mounted at the new target and a PGDATA of the old spec that lay inside the old mount — pointing
      * into the old layout — is left out, so that PGDATA is the image's own; a PGDATA elsewhere is the operator's
-     * choice and stays. A layout not recorded (null: events of revision 1) keeps the old mount.
+     * choice and stays. Where the cluster moved within the mount (pg_upgrade's link put it beside the old one),
+     * PGDATA names it. A layout not recorded (null: events of revision 1) keeps the old mount.
      */
     static ContainerSpec spec(ContainerSpec old, UpgradePlan plan, String newVolume, DataLayout previous,
                               DataLayout layout) {
         boolean moved = layout != null && layout.movesMountFrom(previous);
-        List<ContainerSpec.Mount> mounts = old.mounts().stream()
-                .filter(mount -> !mount.target().equals(INIT_SCRIPTS))
+        List<ContainerSpec.Mount> mounts = withoutInitScripts(old).mounts().stream()
                 .map(mount -> mount.source().equals(plan.volume())
                         ? new ContainerSpec.Mount(mount.type(), newVolume,
                                 moved ? layout.mountTarget() : mount.target(), mount.readOnly())
                         : mount)
                 .toList();
         ContainerSpec spec = old.withImage(plan.targetImage()).withMounts(mounts);
-        return moved && pointsInto(old.environment().get(PGDATA), previous) ? spec.withoutVariable(PGDATA) : spec;
+        if (moved) {
+            return pointsInto(old.environment().get(PGDATA), previous) ? spec.withoutVariable(PGDATA) : spec;
+        }
+        // pg_upgrade's link: the new cluster beside the old one in the volume
+        return layout != null && previous != null && !layout.dataDirectory().equals(previous.dataDirectory())
+                ? spec.withEnvironment(Map.of(PGDATA, layout.dataDirectory())) : spec;
+    }
+
+    /** A cluster that gets its data from a restore or from pg_upgrade must not be seeded by the init scripts first. */
+    public static ContainerSpec withoutInitScripts(ContainerSpec spec) {
+        return spec.withMounts(spec.mounts().stream().filter(mount -> !mount.target().equals(INIT_SCRIPTS)).toList());
     }
 
     private static boolean pointsInto(String dataDirectory, DataLayout layout) {

@@ -10,12 +10,10 @@ import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
-import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.ports.OneOffRun;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
-import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -23,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * 3.3: the snapshot costs nothing: the old volume is kept exactly as the stopped server left it, and the new
  * server gets a volume of its own. The runbook copied the volume instead, with the downtime growing with it; an
- * operator who wants that second physical copy plans with {@code --snapshot copy}.
+ * operator who wants that second physical copy plans with {@code --snapshot copy}. pg_upgrade's link needs no new
+ * volume: the new cluster goes beside the old one, and the old volume is kept only until the new server's first
+ * start (the point of no return, 3.6).
  */
 @Component
 public class SnapshotVolumeStep implements StepExecutor {
@@ -48,17 +48,11 @@ public class SnapshotVolumeStep implements StepExecutor {
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
         String newVolume = history.required(ComposeFileUpdated.class).volume();
-        createVolume(plan, newVolume, history.upgradeId());
+        if (!plan.upgradesInPlace()) {
+            stack.createProjectVolume(plan, newVolume, history.upgradeId());
+        }
         String copy = UpgradePlan.COPY.equals(plan.snapshot()) ? copy(plan, history.upgradeId()) : null;
         return new VolumeSnapshotted(history.upgradeId(), step, plan.volume(), newVolume, copy);
-    }
-
-    /** Compose's own labels, so that `docker compose` treats the volume as the project's. */
-    private void createVolume(UpgradePlan plan, String volume, String upgradeId) {
-        stack.engine(plan).createVolume(volume, Map.of(
-                "com.docker.compose.project", plan.project(),
-                "com.docker.compose.volume", volume.substring(plan.project().length() + 1),
-                "dev.upshift.upgrade", upgradeId));
     }
 
     /**
@@ -67,14 +61,10 @@ public class SnapshotVolumeStep implements StepExecutor {
      */
     private String copy(UpgradePlan plan, String upgradeId) {
         String copy = plan.volume() + "_copy_" + upgradeId;
-        createVolume(plan, copy, upgradeId);
-        CommandResult result = stack.engine(plan).run(new OneOffRun(plan.project() + "-upshift-volume-copy",
+        stack.createProjectVolume(plan, copy, upgradeId);
+        stack.runToCompletion(plan, new OneOffRun(plan.project() + "-upshift-volume-copy",
                 plan.sourceImage(), List.of("sh", "-euc", COPY_SCRIPT), Map.of(),
-                Map.of(plan.volume(), "/from", copy, "/to"), copyTimeout));
-        if (!result.succeeded()) {
-            throw new StepFailure("the copy of " + plan.volume() + " failed (exit " + result.exitCode() + "): "
-                    + (result.stderr() + result.stdout()).strip().lines().reduce((first, last) -> last).orElse("no output"));
-        }
+                Map.of(plan.volume(), "/from", copy, "/to"), copyTimeout), "the copy of " + plan.volume());
         return copy;
     }
 }

@@ -4,6 +4,7 @@ import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.DatabaseFenced;
+import dev.upshift.orchestrator.api.events.PointOfNoReturnPassed;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.UpgradedServerStarted;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * a cluster and initialises nothing. pg_upgrade carried the whole catalog over, the fence of 3.1 with it (a
  * connection limit of 0): it is lifted here — the dependents stay stopped until Phase 4, and 3.8's write counter
  * still sees any write. The step ends once the container's own health check passes, as 3.5 of dump-restore does.
- * A redone step reuses the container.
+ * A redone step reuses the container. After pg_upgrade's link, the first start writes into files the old cluster
+ * shares: the point of no return is recorded before it.
  */
 @Component
 public class StartUpgradedDatabaseStep implements StepExecutor {
@@ -42,6 +44,9 @@ public class StartUpgradedDatabaseStep implements StepExecutor {
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
         String containerId = newServer.container(plan, history);
+        if (plan.upgradesInPlace() && history.last(PointOfNoReturnPassed.class).isEmpty()) {
+            progress.record(new PointOfNoReturnPassed(history.upgradeId(), step, plan.volume()));
+        }
         stack.engine(plan).start(containerId);
         stack.requireAcceptingConnections(plan, containerId, "the new server");
         stack.requirePassingHealthCheck(plan, containerId, "the new server");

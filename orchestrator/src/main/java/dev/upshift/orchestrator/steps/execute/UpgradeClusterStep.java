@@ -17,9 +17,7 @@ import dev.upshift.orchestrator.api.events.DatabaseStopped;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.UpgradeImageChecked;
 import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
-import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.ports.OneOffRun;
-import dev.upshift.orchestrator.steps.PgToolOutput;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
@@ -33,7 +31,9 @@ import org.springframework.stereotype.Component;
  * new cluster with the old one's settings (0.6) and runs pg_upgrade from the one into the other, then carries the
  * old cluster's configuration files over (pg_upgrade moves data, not configuration). In copy mode the old volume
  * is left as the old server left it, so the rollback is the old container again, and a redone step starts over on
- * an emptied new cluster.
+ * an emptied new cluster. In link mode the new cluster is made beside the old one in the old volume, its data files
+ * hard links to the old ones; pg_upgrade renames the old control file, which a rollback before the new server's
+ * first start renames back.
  */
 @Component
 public class UpgradeClusterStep implements StepExecutor {
@@ -41,12 +41,14 @@ public class UpgradeClusterStep implements StepExecutor {
     private static final String OLD_MOUNT = "/upshift/old";
     private static final String NEW_MOUNT = "/upshift/new";
     /**
-     * As root: the new cluster's directory, emptied, owned by postgres, and so are its parents in the volume (18's
+     * As root: the old cluster's control file back where an interrupted link renamed it (the new server has not
+     * started: that is 3.6), the new cluster's directory, emptied, owned by postgres, and so are its parents in the volume (18's
      * "18/", where a later major's cluster goes beside it). An old cluster a killed pg_upgrade left
      * running is started and stopped once, so that it is shut down cleanly again. Then, as postgres: initdb,
      * pg_upgrade (its sockets and scripts in /tmp), and the configuration files.
      */
     private static final String SCRIPT = """
+            if [ -f "$OLD_DATA/global/pg_control.old" ]; then mv "$OLD_DATA/global/pg_control.old" "$OLD_DATA/global/pg_control"; fi
             install -d -o postgres -g postgres -m 700 "$NEW_DATA"
             dir=$NEW_DATA
             while [ "$dir" != "$NEW_MOUNT" ] && [ "$dir" != / ]; do dir=$(dirname "$dir"); chown postgres:postgres "$dir"; done
@@ -86,19 +88,20 @@ public class UpgradeClusterStep implements StepExecutor {
         // where 2.1 recorded the new server's PGDATA (18/docker below 18's mount); not recorded (revision 1), the old place
         DataLayout recorded = history.required(ComposeFileUpdated.class).dataLayout();
         DataLayout newLayout = recorded == null ? oldLayout : recorded;
+        // link: one mount, the new cluster beside the old one in the old volume
+        boolean oneMount = newVolume.equals(plan.volume());
+        String newMount = oneMount ? OLD_MOUNT : NEW_MOUNT;
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("OLD_DATA", OLD_MOUNT + inVolume(oldLayout));
-        environment.put("NEW_MOUNT", NEW_MOUNT);
-        environment.put("NEW_DATA", NEW_MOUNT + inVolume(newLayout));
+        environment.put("NEW_MOUNT", newMount);
+        environment.put("NEW_DATA", newMount + inVolume(newLayout));
         environment.put("SUPERUSER", plan.superuser());
         environment.put("INITDB_ARGS", initdbArguments(image.cluster(), major(image.newVersion())));
         environment.put("TRANSFER", plan.transfer());
-        CommandResult result = stack.engine(plan).run(new OneOffRun(plan.project() + "-upshift-pg-upgrade",
+        stack.runToCompletion(plan, new OneOffRun(plan.project() + "-upshift-pg-upgrade",
                 plan.upgradeImage(), List.of("sh", "-euc", SCRIPT), environment,
-                Map.of(plan.volume(), OLD_MOUNT, newVolume, NEW_MOUNT), timeout));
-        if (!result.succeeded()) {
-            throw new StepFailure("pg_upgrade failed (exit " + result.exitCode() + "): " + lastLines(result));
-        }
+                oneMount ? Map.of(plan.volume(), OLD_MOUNT) : Map.of(plan.volume(), OLD_MOUNT, newVolume, NEW_MOUNT), timeout),
+                "pg_upgrade");
         return new ClusterUpgraded(history.upgradeId(), step, plan.upgradeImage(), plan.transfer(), plan.volume(),
                 newVolume);
     }
@@ -111,7 +114,7 @@ public class UpgradeClusterStep implements StepExecutor {
     }
 
     /** Where the cluster lies in its volume: "" at its root, "/18/docker" below it. */
-    static String inVolume(DataLayout layout) {
+    public static String inVolume(DataLayout layout) {
         String inVolume = layout.dataDirectoryInVolume();
         if (inVolume == null) {
             throw new StepFailure("PGDATA " + layout.dataDirectory() + " is not inside the volume's mount "
@@ -129,11 +132,5 @@ public class UpgradeClusterStep implements StepExecutor {
 
     private static int major(String version) {
         return Integer.parseInt(version.split("\\.")[0]);
-    }
-
-    private static String lastLines(CommandResult result) {
-        String output = PgToolOutput.errors(result.stderr()).isBlank() ? result.stdout() : PgToolOutput.errors(result.stderr());
-        List<String> lines = output.strip().lines().toList();
-        return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * 2.1: the compose file names the target image and the new server's own data volume, so that a later
  * {@code docker compose up} starts what Upshift started; where the target image keeps its data elsewhere (18+:
  * one mount at /var/lib/postgresql), the volume is mounted there ({@link DataLayout#on}). The original is kept
- * beside it, once, untouched.
+ * beside it, once, untouched. pg_upgrade's link keeps the old volume, the new cluster beside the old one in it
+ * ({@link DataLayout#besideOf}), named by PGDATA where the image would not look for it.
  */
 @Component
 public class UpdateComposeFileStep implements StepExecutor {
@@ -48,15 +49,25 @@ public class UpdateComposeFileStep implements StepExecutor {
         UpgradePlan plan = history.plan();
         Path file = Path.of(plan.composeFile());
         Path original = originalCopy(file, history.upgradeId());
+        CompatibilityChecked target = history.required(CompatibilityChecked.class);
         String oldKey = ComposeDataLayout.volumeKey(plan);
-        String newKey = newVolumeKey(plan, oldKey, history);
+        String newKey = plan.upgradesInPlace() ? oldKey : newVolumeKey(plan, oldKey, major(target), history.upgradeId());
         // read from the original: a redone step finds the mount moved already
         DataLayout previous = ComposeDataLayout.of(composeFile.read(original), plan);
-        DataLayout layout = previous.on(history.required(CompatibilityChecked.class).dataLayout());
+        DataLayout layout = previous.on(target.dataLayout());
+        if (plan.upgradesInPlace()) {
+            layout = layout.besideOf(previous, major(target));
+        }
         composeFile.replaceImage(file, plan.service(), plan.targetImage());
-        composeFile.replaceVolume(file, plan.service(), oldKey, newKey);
+        if (!plan.upgradesInPlace()) {
+            composeFile.replaceVolume(file, plan.service(), oldKey, newKey);
+        }
         if (layout.movesMountFrom(previous)) {
             composeFile.replaceMountTarget(file, plan.service(), newKey, layout.mountTarget());
+        }
+        if (plan.upgradesInPlace() && (target.dataLayout() == null
+                || !layout.dataDirectory().equals(target.dataLayout().dataDirectory()))) {
+            composeFile.setEnvironmentPath(file, plan.service(), "PGDATA", layout.dataDirectory());
         }
         return new ComposeFileUpdated(history.upgradeId(), step, file.toString(), original.toString(),
                 plan.sourceImage(), plan.targetImage(), plan.volume(), plan.project() + "_" + newKey, previous, layout);
@@ -75,13 +86,16 @@ public class UpdateComposeFileStep implements StepExecutor {
         }
     }
 
+    private static String major(CompatibilityChecked target) {
+        return target.serverVersion().split("\\.")[0];
+    }
+
     /**
      * "pg_data_pg17" for a 17 target; when an earlier upgrade left a volume of that name (never removed by a
      * rollback), the upgrade's id makes it this upgrade's own.
      */
-    private String newVolumeKey(UpgradePlan plan, String oldKey, UpgradeHistory history) {
-        String major = history.required(CompatibilityChecked.class).serverVersion().split("\\.")[0];
+    private String newVolumeKey(UpgradePlan plan, String oldKey, String major, String upgradeId) {
         String key = oldKey + "_pg" + major;
-        return stack.engine(plan).volumeExists(plan.project() + "_" + key) ? key + "_" + history.upgradeId() : key;
+        return stack.engine(plan).volumeExists(plan.project() + "_" + key) ? key + "_" + upgradeId : key;
     }
 }

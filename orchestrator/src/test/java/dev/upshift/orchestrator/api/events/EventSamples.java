@@ -135,6 +135,7 @@ public final class EventSamples {
                     new FenceHeld(ID, pgUpgradeStep("3.1"), 0L),
                     new ClusterUpgraded(ID, pgUpgradeStep("3.5"), "postgres-upgrade:16-to-17", "copy", "makapix_pg_data",
                             "makapix_pg_data_pg17"),
+                    new PointOfNoReturnPassed(ID, pgUpgradeStep("3.6"), "makapix_pg_data"),
                     new UpgradedServerStarted(ID, pgUpgradeStep("3.6"), NEW_CONTAINER_ID, "postgres:17-alpine", -1),
                     // Phase 4
                     new ServiceStarted(ID, step("4.1"), "api", "makapix-api-1"),
@@ -152,6 +153,10 @@ public final class EventSamples {
                     new NewContainerRemoved(ID, ROLLBACK.get(1), NEW_CONTAINER_ID),
                     new ComposeFileReverted(ID, ROLLBACK.get(2), "/opt/makapix/docker-compose.yml"),
                     new OldContainerRecreated(ID, ROLLBACK.get(3), RECREATED_CONTAINER_ID),
+                    new OldClusterRestored(ID, new Step("R.4", StepKind.RESTORE_OLD_CLUSTER, null), "makapix_pg_data",
+                            "17/docker"),
+                    new OldVersionRestored(ID, new Step("R.4", StepKind.RESTORE_OLD_VERSION, null), RECREATED_CONTAINER_ID,
+                            "makapix_pg_data_restored_makapix-pg17", "/var/backups/makapix-pg17/makapix_pre_pg17.dump"),
                     new FenceLifted(ID, ROLLBACK.get(4), -1),
                     new OldDatabaseVerified(ID, ROLLBACK.get(5), "16.11", 55L),
                     new DependentsRestarted(ID, ROLLBACK.get(6), DEPENDENTS_HEALTHY),
