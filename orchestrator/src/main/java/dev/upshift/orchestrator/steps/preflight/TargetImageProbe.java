@@ -24,15 +24,14 @@ final class TargetImageProbe {
             locale -a 2>/dev/null | sed 's/^/locale: /'
             true""";
 
-    private static final Pattern SERVER_VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+(\\.\\d+)?)");
     private static final Pattern GLIBC = Pattern.compile("^glibc (\\S+)$");
 
     private TargetImageProbe() {
     }
 
     static TargetImageContents parse(String image, String output) {
-        Matcher version = SERVER_VERSION.matcher(output);
-        if (!version.find()) {
+        List<String> versions = ServerVersions.in(output);
+        if (versions.isEmpty()) {
             throw new StepFailure("the target image " + image + " has no PostgreSQL server: "
                     + output.strip().lines().findFirst().orElse("no output"));
         }
@@ -52,7 +51,7 @@ final class TargetImageProbe {
                 locales.add(value(line));
             }
         }
-        return new TargetImageContents(version.group(1), libc, libraries, extensionFiles, locales);
+        return new TargetImageContents(versions.get(0), libc, libraries, extensionFiles, locales);
     }
 
     private static String value(String line) {
