@@ -1,7 +1,5 @@
 package dev.upshift.orchestrator.steps.preflight;
 
-import java.util.List;
-
 import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.DatabaseCompatibility;
 import dev.upshift.orchestrator.api.Step;
@@ -9,7 +7,6 @@ import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepReport;
 import dev.upshift.orchestrator.api.TargetImageContents;
 import dev.upshift.orchestrator.api.UpgradePlan;
-import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
 import dev.upshift.orchestrator.steps.Progress;
@@ -49,8 +46,7 @@ public class CheckCompatibilityStep implements StepExecutor {
                     + "build it, then run preflight again");
         }
         DatabaseCompatibility database = inspector.compatibility(stack.database(plan));
-        CommandResult probe = engine.runOnce(plan.targetImage(), List.of("sh", "-c", TargetImageProbe.COMMAND));
-        TargetImageContents target = TargetImageProbe.parse(plan.targetImage(), probe.stdout() + probe.stderr());
+        TargetImageContents target = TargetImageProbe.run(engine, plan.targetImage());
         return new CompatibilityObserved(history.upgradeId(), step, database, target);
     }
 }
