@@ -162,7 +162,8 @@ public final class SampleHistory {
                         new DiskSpace("backups", "/opt/makapix/backups", 62L << 30, 600L << 20))))
                 .step("0.3", new ServicesHealthChecked(upgradeId, step("0.3"), ALL_SERVING))
                 .step("0.4", new CompatibilityChecked(upgradeId, step("0.4"), "postgres:17-alpine", "sha256:7cd12b4b0000",
-                        "17.7", List.of("pg_trgm", "pgcrypto", "plpgsql"), null))
+                        "17.7", List.of("pg_trgm", "pgcrypto", "plpgsql"), null, null, List.of(),
+                        List.of("pg_trgm.control", "pgcrypto.control", "plpgsql.control"), List.of("C")))
                 .then(new PreflightPassed(upgradeId))
                 .at(Instant.parse("2025-12-15T20:10:40Z"))
                 .step("1.1", new BackupCreated(upgradeId, step("1.1"), "custom", file("makapix_pre_pg17.dump", 460 << 10)))

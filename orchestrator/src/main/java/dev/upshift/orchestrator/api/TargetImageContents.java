@@ -3,8 +3,9 @@ package dev.upshift.orchestrator.api;
 import java.util.List;
 
 /**
- * 0.5: what the target image ships, as a throwaway container of it lists: its server's version, its C library's
- * version (null when it is not glibc), its loadable libraries and extension files by name, and its locales.
+ * What the target image ships, as a throwaway container of it lists at 0.4 (recorded in its event, judged at 0.5): its
+ * server's version, its C library's version (null when it is not glibc), its loadable libraries and extension files
+ * by name, and its locales.
  */
 public record TargetImageContents(String serverVersion, String libcVersion, List<String> libraries,
                                   List<String> extensionFiles, List<String> locales) {

@@ -157,7 +157,8 @@ class UpgradeTest {
                 new StepStarted(UPGRADE_ID, DISK_SPACE), new DiskSpaceChecked(UPGRADE_ID, DISK_SPACE, List.of()),
                 new StepStarted(UPGRADE_ID, SERVICE_HEALTH), new ServicesHealthChecked(UPGRADE_ID, SERVICE_HEALTH, List.of()),
                 new StepStarted(UPGRADE_ID, TARGET_IMAGE), new CompatibilityChecked(UPGRADE_ID, TARGET_IMAGE,
-                        "postgres:17-alpine", "sha256:7cd12b4b", "17.7", List.of("pg_trgm", "pgcrypto"), null),
+                        "postgres:17-alpine", "sha256:7cd12b4b", "17.7", List.of("pg_trgm", "pgcrypto"), null, null,
+                        List.of(), List.of("pg_trgm.control", "pgcrypto.control"), List.of("C")),
                 new StepStarted(UPGRADE_ID, COMPATIBILITY), new CompatibilityChecksPassed(UPGRADE_ID, COMPATIBILITY,
                         List.of("prepared transactions"), List.of()));
     }

@@ -1,7 +1,5 @@
 package dev.upshift.orchestrator.steps.preflight;
 
-import java.util.List;
-
 import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.DatabaseCompatibility;
 import dev.upshift.orchestrator.api.Step;
@@ -9,8 +7,7 @@ import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepReport;
 import dev.upshift.orchestrator.api.TargetImageContents;
 import dev.upshift.orchestrator.api.UpgradePlan;
-import dev.upshift.orchestrator.ports.CommandResult;
-import dev.upshift.orchestrator.ports.ContainerEngine;
+import dev.upshift.orchestrator.api.events.CompatibilityChecked;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
@@ -20,9 +17,9 @@ import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
 /**
- * 0.5: reads what the upgrade must be compatible with from the live old server (one read-only transaction) and what
- * the target image ships (a throwaway container of it), and reports both; the aggregate's compatibility checks judge
- * them. Nothing in the stack is touched.
+ * 0.5: reads what the upgrade must be compatible with from the live old server (one read-only transaction), takes
+ * what the target image ships from 0.4's listing (the image is not run twice), and reports both; the aggregate's
+ * compatibility checks judge them. Nothing in the stack is touched.
  */
 @Component
 public class CheckCompatibilityStep implements StepExecutor {
@@ -43,14 +40,10 @@ public class CheckCompatibilityStep implements StepExecutor {
     @Override
     public StepReport execute(Step step, UpgradeHistory history, Progress progress) {
         UpgradePlan plan = history.plan();
-        ContainerEngine engine = stack.engine(plan);
-        if (engine.image(plan.targetImage()).isEmpty()) {
-            throw new StepFailure("the target image " + plan.targetImage() + " is not present on the engine; pull or "
-                    + "build it, then run preflight again");
-        }
+        TargetImageContents target = history.required(CompatibilityChecked.class).contents()
+                .orElseThrow(() -> new StepFailure("0.4 did not list what the target image ships (an earlier Upshift "
+                        + "ran it); run preflight again"));
         DatabaseCompatibility database = inspector.compatibility(stack.database(plan));
-        CommandResult probe = engine.runOnce(plan.targetImage(), List.of("sh", "-c", TargetImageProbe.COMMAND));
-        TargetImageContents target = TargetImageProbe.parse(plan.targetImage(), probe.stdout() + probe.stderr());
         return new CompatibilityObserved(history.upgradeId(), step, database, target);
     }
 }

@@ -1,8 +1,6 @@
 package dev.upshift.orchestrator.steps.preflight;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.ClusterSettings;
@@ -31,7 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckUpgradeImageStep implements StepExecutor {
 
-    private static final Pattern SERVER_VERSION = Pattern.compile("\\(PostgreSQL\\) ((\\d+)(\\.\\d+)?)");
     private static final String PROBE = "\"$PGBINOLD/postgres\" --version && \"$PGBINNEW/postgres\" --version";
     private static final String LIBC = "libc";
 
@@ -59,16 +56,15 @@ public class CheckUpgradeImageStep implements StepExecutor {
                     + "or pull it, then run preflight again");
         }
         CommandResult probe = engine.runOnce(plan.upgradeImage(), List.of("sh", "-c", PROBE));
-        Matcher versions = SERVER_VERSION.matcher(probe.stdout());
-        if (!probe.succeeded() || !versions.find()) {
+        List<String> versions = ServerVersions.in(probe.stdout());
+        if (!probe.succeeded() || versions.size() < 2) {
             throw new StepFailure("the upgrade image " + plan.upgradeImage() + " does not run two servers through "
                     + "PGBINOLD and PGBINNEW: " + (probe.stdout() + probe.stderr()).strip().lines().findFirst().orElse("no output"));
         }
-        String oldVersion = versions.group(1);
-        requireMajor("old", plan, Integer.parseInt(versions.group(2)), baseline.majorVersion());
-        versions.find();
-        String newVersion = versions.group(1);
-        requireMajor("new", plan, Integer.parseInt(versions.group(2)), Integer.parseInt(target.split("\\.")[0]));
+        String oldVersion = versions.get(0);
+        requireMajor("old", plan, ServerVersions.major(oldVersion), baseline.majorVersion());
+        String newVersion = versions.get(1);
+        requireMajor("new", plan, ServerVersions.major(newVersion), ServerVersions.major(target));
         ClusterSettings cluster = inspector.clusterSettings(stack.database(plan));
         if (!LIBC.equals(cluster.localeProvider())) {
             throw new StepFailure("the cluster's locale provider is " + cluster.localeProvider() + "; Upshift's "

@@ -6,15 +6,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.upshift.orchestrator.api.TargetImageContents;
+import dev.upshift.orchestrator.ports.CommandResult;
+import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.steps.StepFailure;
 
 /**
- * What 0.5 asks a throwaway container of the target image, and how its answer reads: one fact a line, tagged, from
- * where Debian's packages and the official images keep the server's libraries and extension files.
+ * What 0.4 asks a throwaway container of the target image, and how its answer reads: one fact a line, tagged, from
+ * where Debian's packages and the official images keep the server's libraries and extension files. 0.4 records the
+ * answer, and 0.5 judges it without running the image again.
  */
 final class TargetImageProbe {
 
-    static final String COMMAND = """
+    private static final String COMMAND = """
             postgres --version
             echo "libc: $(getconf GNU_LIBC_VERSION 2>/dev/null)"
             for d in /usr/lib/postgresql/*/lib /usr/local/lib/postgresql; do [ -d "$d" ] && ls "$d" | sed 's/^/lib: /'; done
@@ -24,15 +27,20 @@ final class TargetImageProbe {
             locale -a 2>/dev/null | sed 's/^/locale: /'
             true""";
 
-    private static final Pattern SERVER_VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+(\\.\\d+)?)");
     private static final Pattern GLIBC = Pattern.compile("^glibc (\\S+)$");
 
     private TargetImageProbe() {
     }
 
+    /** One throwaway container of the image, and its answer read. */
+    static TargetImageContents run(ContainerEngine engine, String image) {
+        CommandResult probe = engine.runOnce(image, List.of("sh", "-c", COMMAND));
+        return parse(image, probe.stdout() + probe.stderr());
+    }
+
     static TargetImageContents parse(String image, String output) {
-        Matcher version = SERVER_VERSION.matcher(output);
-        if (!version.find()) {
+        List<String> versions = ServerVersions.in(output);
+        if (versions.isEmpty()) {
             throw new StepFailure("the target image " + image + " has no PostgreSQL server: "
                     + output.strip().lines().findFirst().orElse("no output"));
         }
@@ -52,7 +60,7 @@ final class TargetImageProbe {
                 locales.add(value(line));
             }
         }
-        return new TargetImageContents(version.group(1), libc, libraries, extensionFiles, locales);
+        return new TargetImageContents(versions.get(0), libc, libraries, extensionFiles, locales);
     }
 
     private static String value(String line) {

@@ -81,7 +81,9 @@ public final class EventSamples {
                             new DiskSpace("new data directory", "docker data root", 41_875_931_136L, 33_554_432L))),
                     new ServicesHealthChecked(ID, step("0.3"), ALL_HEALTHY),
                     new CompatibilityChecked(ID, step("0.4"), "postgres:17-alpine", TARGET_IMAGE_ID, "17.7",
-                            List.of("pg_trgm", "pgcrypto"), PRE_18_LAYOUT),
+                            List.of("pg_trgm", "pgcrypto"), PRE_18_LAYOUT, null, List.of("pg_stat_statements", "pgoutput"),
+                            List.of("pg_trgm--1.5--1.6.sql", "pg_trgm.control", "pgcrypto--1.3.sql", "pgcrypto.control"),
+                            List.of("C", "C.utf8", "POSIX")),
                     new PreflightFailed(ID, step("0.4"), "the target image lacks extensions the database uses: pg_trgm"),
                     new CompatibilityIssueFound(ID, step("0.5"), "prepared transactions", CompatibilityIssueFound.Verdict.BLOCKS,
                             "1 prepared transaction waits in the old server (a dump leaves them out, so what they wrote "

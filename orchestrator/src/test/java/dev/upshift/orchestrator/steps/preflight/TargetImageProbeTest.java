@@ -9,7 +9,7 @@ import dev.upshift.orchestrator.api.TargetImageContents;
 import dev.upshift.orchestrator.steps.StepFailure;
 import org.junit.jupiter.api.Test;
 
-/** How 0.5 reads what a throwaway container of the target image listed. */
+/** How 0.4 reads what a throwaway container of the target image listed. */
 class TargetImageProbeTest {
 
     private static final String DEBIAN_17 = """
