@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.upshift.audit.store.InvalidStoreUrl;
 import dev.upshift.shell.commands.FailureLine;
+import dev.upshift.shell.config.PrivateHome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ExitCodeGenerator;
@@ -68,6 +69,7 @@ final class Launcher {
         String profile = command.isEmpty() ? null : PROFILES.get(command.get(0));
         app.setWebApplicationType(SERVE.equals(profile) ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         app.setDefaultProperties(properties);
+        app.addListeners(new PrivateHome());
         // what the operator typed outranks the environment (UPSHIFT_STORE, UPSHIFT_DOCKER_HOST), never the reverse
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("upshift-options", options));
