@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.upshift.audit.store.InvalidStoreUrl;
+import dev.upshift.audit.store.InvalidStoreSetting;
 import dev.upshift.shell.commands.FailureLine;
 import dev.upshift.shell.config.PrivateHome;
 import org.slf4j.Logger;
@@ -33,6 +33,7 @@ final class Launcher {
     private static final Logger log = LoggerFactory.getLogger(Launcher.class);
     private static final Map<String, String> GLOBAL_OPTIONS = Map.of(
             "--store", "upshift.store",
+            "--store-password-file", "upshift.store-password-file",
             "--docker-host", "upshift.docker-host",
             "--port", "server.port");
     private static final String READ_ONLY_PROFILE = "read-only";
@@ -96,7 +97,7 @@ final class Launcher {
             if (cause instanceof CommandNotFound || cause instanceof CommandExecution.CommandParserExceptionsException) {
                 return BAD_INPUT;
             }
-            if (cause instanceof InvalidStoreUrl invalid) {
+            if (cause instanceof InvalidStoreSetting invalid) {
                 System.err.println("upshift: " + invalid.getMessage());
                 return BAD_INPUT;
             }

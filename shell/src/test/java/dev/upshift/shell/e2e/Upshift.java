@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Upshift {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String STORE_PASSWORD = "UPSHIFT_STORE_PASSWORD";
     private static final Path JAR = SampleStack.repositoryRoot().resolve("shell/target/upshift.jar");
 
     private final Path home;
@@ -255,7 +257,14 @@ final class Upshift {
 
     private Connection connect() throws SQLException {
         String url = StoreUrl.toOpen(store);
-        return url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url, "", "") : DriverManager.getConnection(url);
+        if (url.startsWith("jdbc:h2:")) {
+            return DriverManager.getConnection(url, "", "");
+        }
+        Properties credentials = new Properties();
+        if (environment.containsKey(STORE_PASSWORD)) {
+            credentials.setProperty("password", environment.get(STORE_PASSWORD));
+        }
+        return DriverManager.getConnection(url, credentials);
     }
 
     Path home() {
