@@ -45,7 +45,7 @@ final class Launcher {
      */
     private static final Map<String, String> PROFILES = Map.of(
             "status", READ_ONLY_PROFILE, "list", READ_ONLY_PROFILE, "log", READ_ONLY_PROFILE,
-            "help", READ_ONLY_PROFILE, "version", READ_ONLY_PROFILE, SERVE, SERVE);
+            "help", READ_ONLY_PROFILE, "version", READ_ONLY_PROFILE, "verify", READ_ONLY_PROFILE, SERVE, SERVE);
 
     private Launcher() {
     }

@@ -212,6 +212,24 @@ final class Upshift {
         }
     }
 
+    /** The simple type names of an upgrade's stored events, by sequence number. */
+    List<String> eventTypes(String upgradeId) {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("SELECT payloadType FROM domainevententry "
+                     + "WHERE aggregateIdentifier = ? ORDER BY sequenceNumber")) {
+            query.setString(1, upgradeId);
+            List<String> types = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    types.add(rows.getString(1).substring(rows.getString(1).lastIndexOf('.') + 1));
+                }
+            }
+            return types;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the events of " + upgradeId + " in " + home, e);
+        }
+    }
+
     record StoredEvent(Instant time, JsonNode payload) {
     }
 
@@ -253,6 +271,18 @@ final class Upshift {
             throw new IllegalStateException("cannot read the store in " + home, e);
         }
         return text.toString();
+    }
+
+    /** Changes the store behind Upshift's back, as anyone with write access to it could. */
+    int alterStore(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot alter the store in " + home, e);
+        }
     }
 
     private Connection connect() throws SQLException {
