@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.upshift.audit.store.InvalidStoreUrl;
+import dev.upshift.audit.store.InvalidStoreSetting;
 import dev.upshift.shell.commands.FailureLine;
+import dev.upshift.shell.config.PrivateHome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ExitCodeGenerator;
@@ -32,6 +33,7 @@ final class Launcher {
     private static final Logger log = LoggerFactory.getLogger(Launcher.class);
     private static final Map<String, String> GLOBAL_OPTIONS = Map.of(
             "--store", "upshift.store",
+            "--store-password-file", "upshift.store-password-file",
             "--docker-host", "upshift.docker-host",
             "--port", "server.port");
     private static final String READ_ONLY_PROFILE = "read-only";
@@ -43,7 +45,7 @@ final class Launcher {
      */
     private static final Map<String, String> PROFILES = Map.of(
             "status", READ_ONLY_PROFILE, "list", READ_ONLY_PROFILE, "log", READ_ONLY_PROFILE,
-            "help", READ_ONLY_PROFILE, "version", READ_ONLY_PROFILE, SERVE, SERVE);
+            "help", READ_ONLY_PROFILE, "version", READ_ONLY_PROFILE, "verify", READ_ONLY_PROFILE, SERVE, SERVE);
 
     private Launcher() {
     }
@@ -68,6 +70,7 @@ final class Launcher {
         String profile = command.isEmpty() ? null : PROFILES.get(command.get(0));
         app.setWebApplicationType(SERVE.equals(profile) ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         app.setDefaultProperties(properties);
+        app.addListeners(new PrivateHome());
         // what the operator typed outranks the environment (UPSHIFT_STORE, UPSHIFT_DOCKER_HOST), never the reverse
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("upshift-options", options));
@@ -94,7 +97,7 @@ final class Launcher {
             if (cause instanceof CommandNotFound || cause instanceof CommandExecution.CommandParserExceptionsException) {
                 return BAD_INPUT;
             }
-            if (cause instanceof InvalidStoreUrl invalid) {
+            if (cause instanceof InvalidStoreSetting invalid) {
                 System.err.println("upshift: " + invalid.getMessage());
                 return BAD_INPUT;
             }

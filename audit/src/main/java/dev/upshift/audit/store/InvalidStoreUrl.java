@@ -1,7 +1,7 @@
 package dev.upshift.audit.store;
 
 /** The store URL cannot be used as given; the message says why and what to give instead, in one line. */
-public class InvalidStoreUrl extends IllegalArgumentException {
+public class InvalidStoreUrl extends InvalidStoreSetting {
 
     InvalidStoreUrl(String message) {
         super(message);

@@ -5,11 +5,18 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import dev.upshift.audit.integrity.ChainedEventStorageEngine;
 import dev.upshift.orchestrator.time.Poll;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +34,26 @@ public class StoreConfiguration {
     private static final Duration SCHEMA_RETRY = Duration.ofMillis(300);
 
     /**
+     * Axon's JDBC engine, as its auto-configuration builds it, chaining each event's digest to the one before it.
+     * The default table and column names: the digest chain reads them by those names.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver exceptions,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration axon,
+                                                 ConnectionProvider connections, TransactionManager transactions) {
+        return new ChainedEventStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(exceptions)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(axon.snapshotFilter())
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(new EventSchema()), transactions);
+    }
+
+    /**
      * Creates what is missing. Two processes starting at once on a new PostgreSQL store (two nodes) may create the
      * same table together, and PostgreSQL's {@code CREATE TABLE IF NOT EXISTS} then fails in one of them (a
      * duplicate key in {@code pg_type}): that one tries again, and finds the tables.
@@ -40,7 +67,7 @@ public class StoreConfiguration {
                 ((JdbcEventStorageEngine) events).createSchema(kind.eventTables());
                 ((JdbcTokenStore) tokens).createSchema(kind.tokenTables());
                 new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql"),
-                        new ClassPathResource("db/drive-claims.sql")).execute(dataSource);
+                        new ClassPathResource("db/drive-claims.sql"), new ClassPathResource("db/event-digest.sql")).execute(dataSource);
                 AddedColumns.addMissing(dataSource);
                 return new StoreSchema(kind);
             } catch (SQLException | RuntimeException unavailable) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.upshift.audit.SampleHistory;
 import dev.upshift.audit.drive.DriveClaims;
+import dev.upshift.audit.integrity.ChainVerdict;
+import dev.upshift.audit.integrity.ChainVerifier;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.events.ServiceStopped;
 import dev.upshift.orchestrator.api.events.UpgradeEvent;
@@ -62,6 +65,8 @@ abstract class ReplayServiceContract {
     private JdbcTemplate jdbc;
     @Autowired
     private CountingAutomation automation;
+    @Autowired
+    private ChainVerifier verifier;
 
     @Test
     void givenTwoUpgradesWhenRebuiltThenEveryReadModelAnswersAsBeforeAndTheAutomationSawNothingTwice() {
@@ -82,6 +87,25 @@ abstract class ReplayServiceContract {
         assertThat(answers(upgrades)).isEqualTo(before);
         assertThat(automationSaw).as("the automation handles events").isPositive();
         assertThat(automation.seen()).as("and never sees one twice").isEqualTo(automationSaw);
+    }
+
+    @Test
+    void givenEventsAppendedThroughAxonWhenVerifiedThenEachIsChainedAndAnEditedPayloadIsNamed() {
+        SampleHistory history = SampleHistory.completed(nextId());
+        String upgradeId = append(history);
+
+        ChainVerdict intact = verifier.verify(upgradeId).get(0);
+        String editMetadata = "UPDATE domainevententry SET metaData = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 3";
+        byte[] metadata = jdbc.queryForObject("SELECT metaData FROM domainevententry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber = 3", byte[].class, upgradeId);
+        jdbc.update(editMetadata, "{}".getBytes(StandardCharsets.UTF_8), upgradeId);
+        ChainVerdict edited = verifier.verify(upgradeId).get(0);
+        jdbc.update(editMetadata, metadata, upgradeId); // the store is shared with the other tests
+
+        assertThat(intact.status()).isEqualTo(ChainVerdict.Status.INTACT);
+        assertThat(intact.events()).isEqualTo(history.payloads().size());
+        assertThat(edited.problem()).startsWith("event 3 (").contains("was changed");
+        assertThat(verifier.verify(upgradeId).get(0)).as("the same bytes again").isEqualTo(intact);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.upshift.audit.integrity.ChainVerifier;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.queries.FindUpgradeAt;
 import dev.upshift.orchestrator.api.queries.UpgradeAt;
@@ -22,10 +23,12 @@ public class ReportCommands {
 
     private final QueryGateway queries;
     private final Upgrades upgrades;
+    private final ChainVerifier verifier;
 
-    public ReportCommands(QueryGateway queries, Upgrades upgrades) {
+    public ReportCommands(QueryGateway queries, Upgrades upgrades, ChainVerifier verifier) {
         this.queries = queries;
         this.upgrades = upgrades;
+        this.verifier = verifier;
     }
 
     @Command(command = "report", description = "Write an upgrade's post-mortem (Markdown) and its timeline (<id>-timeline.svg).")
@@ -37,7 +40,7 @@ public class ReportCommands {
         UpgradePlan plan = upgrades.plan(upgradeId);
         UpgradeAt state = queries.query(new FindUpgradeAt(upgradeId, null), UpgradeAt.class).join();
         String timelineName = upgradeId + "-timeline.svg";
-        String markdown = PostMortemReport.markdown(plan, state, timelineName);
+        String markdown = PostMortemReport.markdown(plan, state, timelineName, verifier.verify(upgradeId).get(0));
         String svg = TimelineSvg.render(upgradeId, state.log(), state.summary());
         Path markdownFile = out == null ? null : Path.of(out).toAbsolutePath();
         Path directory = markdownFile == null ? Path.of("").toAbsolutePath() : markdownFile.getParent();

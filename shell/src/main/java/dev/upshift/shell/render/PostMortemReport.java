@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.upshift.audit.integrity.ChainVerdict;
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.UpgradeStatus;
@@ -24,8 +25,11 @@ public final class PostMortemReport {
     private PostMortemReport() {
     }
 
-    /** @param timeline the SVG's file name, relative to the Markdown */
-    public static String markdown(UpgradePlan plan, UpgradeAt state, String timeline) {
+    /**
+     * @param timeline the SVG's file name, relative to the Markdown
+     * @param chain    the upgrade's digest chain, whose head pins the report to the history it was made from
+     */
+    public static String markdown(UpgradePlan plan, UpgradeAt state, String timeline, ChainVerdict chain) {
         UpgradeView view = state.upgrade();
         UpgradeSummary summary = state.summary();
         StringBuilder out = new StringBuilder("# PostgreSQL Upgrade Post-Mortem: ").append(view.upgradeId())
@@ -38,7 +42,8 @@ public final class PostMortemReport {
                     .append(summary.ended() == null ? "still going" : Views.time(summary.ended()) + " UTC").append("  \n");
         }
         out.append("> **Actual Downtime:** ").append(downtime(summary)).append("  \n")
-                .append("> **Source:** ").append(state.events()).append(" events in the store; every time is an event's\n\n")
+                .append("> **Source:** ").append(state.events()).append(" events in the store; every time is an event's  \n")
+                .append("> **History:** ").append(ChainVerdicts.line(chain)).append("\n\n")
                 .append("---\n\n## Executive Summary\n\n").append(executiveSummary(plan, view, summary))
                 .append("\n## Timeline\n\n![Timeline of ").append(view.upgradeId()).append("](").append(timeline)
                 .append(")\n\n## Execution Log\n\n").append(Views.log(state.log()))

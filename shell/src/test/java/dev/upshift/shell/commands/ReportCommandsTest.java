@@ -9,15 +9,19 @@ import static org.mockito.Mockito.when;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import dev.upshift.audit.integrity.ChainVerdict;
+import dev.upshift.audit.integrity.ChainVerifier;
 import dev.upshift.orchestrator.SamplePlans;
 import dev.upshift.orchestrator.api.queries.FindUpgradeAt;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.shell.render.SamplePostMortems;
 import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,10 +29,17 @@ class ReportCommandsTest {
 
     private final QueryGateway queries = mock(QueryGateway.class);
     private final Upgrades upgrades = mock(Upgrades.class);
-    private final ReportCommands commands = new ReportCommands(queries, upgrades);
+    private final ChainVerifier verifier = mock(ChainVerifier.class);
+    private final ReportCommands commands = new ReportCommands(queries, upgrades, verifier);
 
     @TempDir
     Path directory;
+
+    @BeforeEach
+    void intactHistory() {
+        when(verifier.verify(SamplePlans.UPGRADE_ID)).thenReturn(List.of(new ChainVerdict(SamplePlans.UPGRADE_ID,
+                ChainVerdict.Status.INTACT, 40, 0, "3f".repeat(32), null)));
+    }
 
     @Test
     void givenAnOutFileWhenReportingThenTheMarkdownLinksTheTimelineWrittenBesideIt() throws Exception {
@@ -42,7 +53,7 @@ class ReportCommandsTest {
         Path timeline = directory.resolve("makapix-pg17-timeline.svg");
         assertThat(said).isEqualTo("Wrote " + report + " and " + timeline);
         assertThat(Files.readString(report)).contains("![Timeline of makapix-pg17](makapix-pg17-timeline.svg)",
-                "Actual Downtime");
+                "Actual Downtime", "head digest " + "3f".repeat(32));
         assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(timeline.toFile())
                 .getDocumentElement().getTagName()).isEqualTo("svg");
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Upshift {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String STORE_PASSWORD = "UPSHIFT_STORE_PASSWORD";
     private static final Path JAR = SampleStack.repositoryRoot().resolve("shell/target/upshift.jar");
 
     private final Path home;
@@ -210,6 +212,24 @@ final class Upshift {
         }
     }
 
+    /** The simple type names of an upgrade's stored events, by sequence number. */
+    List<String> eventTypes(String upgradeId) {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("SELECT payloadType FROM domainevententry "
+                     + "WHERE aggregateIdentifier = ? ORDER BY sequenceNumber")) {
+            query.setString(1, upgradeId);
+            List<String> types = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    types.add(rows.getString(1).substring(rows.getString(1).lastIndexOf('.') + 1));
+                }
+            }
+            return types;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the events of " + upgradeId + " in " + home, e);
+        }
+    }
+
     record StoredEvent(Instant time, JsonNode payload) {
     }
 
@@ -253,9 +273,28 @@ final class Upshift {
         return text.toString();
     }
 
+    /** Changes the store behind Upshift's back, as anyone with write access to it could. */
+    int alterStore(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot alter the store in " + home, e);
+        }
+    }
+
     private Connection connect() throws SQLException {
         String url = StoreUrl.toOpen(store);
-        return url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url, "", "") : DriverManager.getConnection(url);
+        if (url.startsWith("jdbc:h2:")) {
+            return DriverManager.getConnection(url, "", "");
+        }
+        Properties credentials = new Properties();
+        if (environment.containsKey(STORE_PASSWORD)) {
+            credentials.setProperty("password", environment.get(STORE_PASSWORD));
+        }
+        return DriverManager.getConnection(url, credentials);
     }
 
     Path home() {

@@ -2,16 +2,26 @@ package dev.upshift.shell.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upshift.audit.integrity.ChainVerdict;
 import dev.upshift.orchestrator.SamplePlans;
 import org.junit.jupiter.api.Test;
 
 class PostMortemReportTest {
 
     private static final String TIMELINE = "makapix-pg17-timeline.svg";
+    private static final String HEAD = "3f".repeat(32);
+    private static final ChainVerdict CHAIN = new ChainVerdict("makapix-pg17", ChainVerdict.Status.INTACT, 40, 0, HEAD, null);
+
+    @Test
+    void givenAnIntactHistoryWhenReportedThenTheHeaderPinsTheReportToItsHeadDigest() {
+        String report = PostMortemReport.markdown(SamplePlans.makapix(), SamplePostMortems.completed(), TIMELINE, CHAIN);
+
+        assertThat(report).contains("> **History:** makapix-pg17: intact, 40 events, head digest " + HEAD + "\n");
+    }
 
     @Test
     void givenACompletedUpgradeWhenReportedThenTheExecutiveSummaryHasTheRunbooksFigures() {
-        String report = squeezed(PostMortemReport.markdown(SamplePlans.makapix(), SamplePostMortems.completed(), TIMELINE));
+        String report = squeezed(PostMortemReport.markdown(SamplePlans.makapix(), SamplePostMortems.completed(), TIMELINE, CHAIN));
 
         assertThat(report).startsWith("# PostgreSQL Upgrade Post-Mortem: makapix-pg17 (makapix)\n\n> **Status:** ✅ COMPLETED")
                 .contains("> **Actual Downtime:** 4m 0s (20:12:00 – 20:16:00 UTC)")
@@ -30,7 +40,7 @@ class PostMortemReportTest {
 
     @Test
     void givenACompletedUpgradeWhenReportedThenItHasTheExecutionLogAndTheStatusTableOfEachMoment() {
-        String report = squeezed(PostMortemReport.markdown(SamplePlans.makapix(), SamplePostMortems.completed(), TIMELINE));
+        String report = squeezed(PostMortemReport.markdown(SamplePlans.makapix(), SamplePostMortems.completed(), TIMELINE, CHAIN));
 
         assertThat(report).contains("## Execution Log", "| Phase 0.1 Verify current environment (baseline) |",
                 "| Phase 5.3 Smoke queries |");
@@ -43,7 +53,7 @@ class PostMortemReportTest {
 
     @Test
     void givenARolledBackUpgradeWhenReportedThenItSaysWhatWasUndoneAndWhy() {
-        String report = squeezed(PostMortemReport.markdown(SamplePlans.makapix(), SamplePostMortems.rolledBack(), TIMELINE));
+        String report = squeezed(PostMortemReport.markdown(SamplePlans.makapix(), SamplePostMortems.rolledBack(), TIMELINE, CHAIN));
 
         assertThat(report).contains("> **Status:** ↩️ ROLLED BACK", "↩️ ROLLED BACK |", "| **Time to Rollback** | 15s")
                 .contains("because: step 4.1 Start api failed: api is running (unhealthy)")
