@@ -46,6 +46,7 @@ import dev.upshift.orchestrator.api.events.SmokeQueriesPassed;
 import dev.upshift.orchestrator.api.events.StatisticsRebuilt;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.TransferProgressed;
+import dev.upshift.orchestrator.api.events.UpgradeCheckPassed;
 import dev.upshift.orchestrator.api.events.UpgradeImageChecked;
 import dev.upshift.orchestrator.api.events.UpgradedServerStarted;
 import dev.upshift.orchestrator.api.events.VersionVerified;
@@ -69,6 +70,8 @@ public final class StepNotes {
         note(UpgradeImageChecked.class, checked -> checked.image() + ": PostgreSQL " + checked.oldVersion() + " → "
                 + checked.newVersion() + "; cluster " + checked.cluster().encoding() + ", " + checked.cluster().collate()
                 + ", checksums " + (checked.cluster().dataChecksums() ? "on" : "off"));
+        note(UpgradeCheckPassed.class, passed -> "pg_upgrade --check --" + passed.transfer()
+                + " on a base backup: clusters are compatible; scratch volume removed");
         note(CompatibilityChecksPassed.class, passed -> passed.checks().size() + " checks; " + (passed.warnings().isEmpty()
                 ? "nothing found" : "warnings: " + passed.warnings().stream()
                 .map(warning -> warning.substring(0, warning.indexOf(": "))).collect(Collectors.joining(", "))));

@@ -11,6 +11,7 @@ public enum StepKind {
     TARGET_COMPATIBILITY(Phase.PREFLIGHT, "Check the target image"),
     COMPATIBILITY(Phase.PREFLIGHT, "Check compatibility with the target"),
     UPGRADE_IMAGE(Phase.PREFLIGHT, "Check the upgrade image and the cluster's settings", UpgradeMethod.PG_UPGRADE),
+    UPGRADE_CHECK(Phase.PREFLIGHT, "Run pg_upgrade --check on a copy of the cluster", UpgradeMethod.PG_UPGRADE),
     CUSTOM_DUMP(Phase.BACKUP, "Create full database backup (custom format)"),
     SQL_DUMP(Phase.BACKUP, "Create SQL backup"),
     ROLES_DUMP(Phase.BACKUP, "Back up roles"),

@@ -60,6 +60,13 @@ public interface ContainerEngine {
      */
     String create(ContainerSpec spec);
 
+    /** The label, and its value, of a volume made for a throwaway job: the only kind {@link #removeScratchVolume} removes. */
+    String PURPOSE = "dev.upshift.purpose";
+    String SCRATCH = "scratch";
+
+    /** Removes a volume labelled {@link #SCRATCH}; refuses any other, removing nothing; nothing if it is gone. */
+    void removeScratchVolume(String name);
+
     /** Creates a named volume with these labels; does nothing if it exists. */
     void createVolume(String name, Map<String, String> labels);
 

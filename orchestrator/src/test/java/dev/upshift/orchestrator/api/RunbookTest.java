@@ -34,7 +34,8 @@ class RunbookTest {
         Runbook byPgUpgrade = Runbook.of(SamplePlans.makapixByPgUpgrade());
         Step recordedBeforeCompatibility = new Step("0.5", StepKind.UPGRADE_IMAGE, null);
 
-        assertThat(byPgUpgrade.after(recordedBeforeCompatibility)).contains(byPgUpgrade.first(Phase.BACKUP));
+        assertThat(byPgUpgrade.after(recordedBeforeCompatibility)).map(Step::toString)
+                .contains("0.7 Run pg_upgrade --check on a copy of the cluster");
     }
 
     @Test
@@ -43,7 +44,8 @@ class RunbookTest {
 
         assertThat(byPgUpgrade.inPhase(Phase.PREFLIGHT)).extracting(Step::toString).endsWith(
                 "0.4 Check the target image", "0.5 Check compatibility with the target",
-                "0.6 Check the upgrade image and the cluster's settings");
+                "0.6 Check the upgrade image and the cluster's settings",
+                "0.7 Run pg_upgrade --check on a copy of the cluster");
         assertThat(byPgUpgrade.inPhase(Phase.EXECUTE)).extracting(Step::toString).containsExactly(
                 "3.1 Stop dependents, fence the database, count its rows", "3.2 Stop the database",
                 "3.3 Snapshot the volume", "3.4 Remove the old container (keep the volume)",

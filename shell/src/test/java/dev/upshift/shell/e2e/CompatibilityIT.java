@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 0.5 against the real sample stack, one stack for the class (its server allows prepared transactions): a test gives
+ * 0.5 (and pg-upgrade's 0.7) against the real sample stack, one stack for the class (its server allows prepared transactions): a test gives
  * the old server its problems, runs {@code upshift preflight} and takes them away again. A blocking finding ends the
  * pre-flight with exit 1 naming it, a warning lets it pass with its line; the stack is untouched either way.
  */
@@ -87,8 +87,35 @@ class CompatibilityIT {
         assertThat(preflight.stdout()).contains("WARNS  0.5 C library: the C library changes from glibc 2.36 to glibc 2.41: ",
                 " on collatable columns must be rebuilt: ", "what to do: pause before the dependents start (run --until 3)",
                 "Check compatibility with the target (", "): 11 checks; warnings: C library",
-                "done   0.6 Check the upgrade image", "Pre-flight passed");
+                "done   0.6 Check the upgrade image", "done   0.7 Run pg_upgrade --check on a copy of the cluster",
+                "pg_upgrade --check --copy on a base backup: clusters are compatible; scratch volume removed",
+                "Pre-flight passed");
         assertThat(Untouched.of(stack)).isEqualTo(before);
+        assertThat(StackFacts.volumeExists(stack.project() + "_upshift_check_libc")).as("the scratch volume").isFalse();
+    }
+
+    @Test
+    void givenAFunctionInALibraryTheTargetDropsWhenPreflightingALinkTo17ThenPgUpgradesOwnCheckOnACopyNamesIt()
+            throws IOException {
+        // adminpack left PostgreSQL in 17; a C function bound to its library, without the extension, escapes 0.4 and 0.5
+        stack.psql("CREATE FUNCTION legacy_file_write(text, text, boolean) RETURNS bigint "
+                + "AS '$libdir/adminpack', 'pg_file_write' LANGUAGE C");
+        try {
+            Upshift upshift = Upshift.planned(home, stack, TO_17, "library", "--method", "pg-upgrade",
+                    "--upgrade-image", "upshift-testbed/postgres-upgrade:15-to-17", "--transfer", "link");
+            Untouched before = Untouched.of(stack);
+
+            Upshift.Result preflight = upshift.run("preflight", "library");
+
+            assertThat(preflight.exitCode()).as(preflight.toString()).isEqualTo(1);
+            assertThat(preflight.stdout()).contains("Pre-flight failed at 0.7", "pg_upgrade --check failed",
+                    "loadable_libraries.txt", "$libdir/adminpack", "Nothing in the stack was changed");
+            assertThat(Untouched.of(stack)).isEqualTo(before);
+            assertThat(StackFacts.volumeExists(stack.project() + "_upshift_check_library")).as("the scratch volume")
+                    .isFalse();
+        } finally {
+            stack.psql("DROP FUNCTION legacy_file_write(text, text, boolean)");
+        }
     }
 
     /** What a pre-flight must leave as it was: the compose file, every service's container, the server's process. */

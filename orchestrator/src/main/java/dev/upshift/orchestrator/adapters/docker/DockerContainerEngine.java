@@ -132,6 +132,11 @@ public class DockerContainerEngine implements ContainerEngine {
     }
 
     @Override
+    public void removeScratchVolume(String name) {
+        volumes.removeScratchVolume(name);
+    }
+
+    @Override
     public boolean volumeExists(String name) {
         return volumes.volumeExists(name);
     }

@@ -93,7 +93,8 @@ final class DockerImages {
                 .withCmd(List.of())
                 .withEnv(run.environment().entrySet().stream().map(variable -> variable.getKey() + "=" + variable.getValue()).toList())
                 .withLabels(Map.of("dev.upshift.purpose", "throwaway"))
-                .withHostConfig(HostConfig.newHostConfig().withBinds(binds));
+                .withHostConfig(HostConfig.newHostConfig().withBinds(binds)
+                        .withNetworkMode(run.networkOf() == null ? null : "container:" + run.networkOf()));
         if (run.name() != null) {
             create.withName(run.name());
         }

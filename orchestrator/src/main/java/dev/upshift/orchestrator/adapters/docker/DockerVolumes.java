@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.upshift.orchestrator.ports.ContainerEngine;
 
 /** Named volumes, and the free space of the filesystem that holds them. */
 final class DockerVolumes {
@@ -22,6 +23,20 @@ final class DockerVolumes {
             return;
         }
         docker.createVolumeCmd().withName(name).withLabels(labels == null ? Map.of() : labels).exec();
+    }
+
+    /** Refuses, removing nothing, unless the volume carries the scratch label: a data volume is never removed here. */
+    void removeScratchVolume(String name) {
+        Map<String, String> labels;
+        try {
+            labels = docker.inspectVolumeCmd(name).exec().getLabels();
+        } catch (NotFoundException gone) {
+            return;
+        }
+        if (labels == null || !ContainerEngine.SCRATCH.equals(labels.get(ContainerEngine.PURPOSE))) {
+            throw new IllegalStateException("volume " + name + " is not a scratch volume of Upshift's; it is kept");
+        }
+        docker.removeVolumeCmd(name).exec();
     }
 
     boolean volumeExists(String name) {

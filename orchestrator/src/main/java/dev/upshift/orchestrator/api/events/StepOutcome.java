@@ -9,5 +9,6 @@ public sealed interface StepOutcome extends UpgradeEvent, StepReport permits
         FenceLifted, FinalDumpTaken, HealthValidated, ImagePulled, IntegrityVerified, NewContainerRemoved,
         OldContainerRecreated, OldDatabaseVerified, ServiceHealthy, ServicesHealthChecked, ServicesRestored,
         SmokeQueriesPassed, StatisticsRebuilt, VersionVerified, VolumeSnapshotted, UpgradeImageChecked, FenceHeld,
-        ClusterUpgraded, UpgradedServerStarted, CompatibilityChecksPassed, OldClusterRestored, OldVersionRestored {
+        ClusterUpgraded, UpgradedServerStarted, CompatibilityChecksPassed, OldClusterRestored, OldVersionRestored,
+        UpgradeCheckPassed {
 }

@@ -124,7 +124,7 @@ public class UpgradeClusterStep implements StepExecutor {
     }
 
     /** pg_upgrade accepts only a new cluster of the old one's encoding, locale, provider and checksum setting. */
-    static String initdbArguments(ClusterSettings cluster, int newMajor) {
+    public static String initdbArguments(ClusterSettings cluster, int newMajor) {
         String checksums = cluster.dataChecksums() ? " --data-checksums" : newMajor >= 18 ? " --no-data-checksums" : "";
         return "--encoding=" + cluster.encoding() + " --lc-collate=" + cluster.collate() + " --lc-ctype="
                 + cluster.ctype() + " --locale-provider=" + cluster.localeProvider() + checksums;

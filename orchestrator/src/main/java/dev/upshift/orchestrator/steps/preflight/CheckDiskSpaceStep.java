@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 0.2: free space where the backups go (two Phase 1 dumps and dump-restore's final dump, each at most the database's
- * size) and where the new data directory goes (the engine's data root: the restored or copied database — pg_upgrade's
- * link copies no data file — a second physical copy with {@code --snapshot copy}, and the target image if it is not
- * there yet), each plus the runbook's 500 MB of headroom.
+ * size) and where the new data directory goes (the engine's data root: the restored or copied database — or, for
+ * pg_upgrade's link, which copies no data file, 0.7's checked copy — a second physical copy with
+ * {@code --snapshot copy}, and the target image if it is not there yet), each plus the runbook's 500 MB of headroom.
  */
 @Component
 public class CheckDiskSpaceStep implements StepExecutor {
@@ -53,7 +53,7 @@ public class CheckDiskSpaceStep implements StepExecutor {
         long size = baseline.databaseSizeBytes();
         long targetImageBytes = engine.image(plan.targetImage()).isPresent() ? 0 : size;
         int dumps = plan.method() == UpgradeMethod.DUMP_RESTORE ? 3 : 2;
-        long newData = (plan.upgradesInPlace() ? 0 : size) + (UpgradePlan.COPY.equals(plan.snapshot()) ? size : 0);
+        long newData = size + (UpgradePlan.COPY.equals(plan.snapshot()) ? size : 0);
         List<DiskSpace> locations = List.of(
                 new DiskSpace("backups", plan.backupDir(), freeBytes(Path.of(plan.backupDir())),
                         dumps * size + HEADROOM_BYTES),

@@ -134,6 +134,8 @@ public final class EventSamples {
                     // pg-upgrade's own steps
                     new UpgradeImageChecked(ID, pgUpgradeStep("0.6"), "postgres-upgrade:16-to-17", "16.11", "17.7",
                             new ClusterSettings("UTF8", "en_US.utf8", "en_US.utf8", "libc", false)),
+                    new UpgradeCheckPassed(ID, pgUpgradeStep("0.7"), "link", "makapix_upshift_check_makapix-pg17",
+                            "Performing Consistency Checks\n-----------------------------\n*Clusters are compatible*"),
                     new FenceHeld(ID, pgUpgradeStep("3.1"), 0L),
                     new ClusterUpgraded(ID, pgUpgradeStep("3.5"), "postgres-upgrade:16-to-17", "copy", "makapix_pg_data",
                             "makapix_pg_data_pg17"),
