@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -128,6 +129,20 @@ class YamlComposeFileHostileInputTest {
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("compose file " + file + " is larger than 64 MB; Upshift reads and edits compose files whole, "
                         + "so it does not take one this large");
+    }
+
+    @Test
+    void givenAnAliasBomb_whenRead_thenInvalidInputSaysItIsNotValidYaml() throws IOException {
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int level = 1; level < 10; level++) {
+            bomb.append("a").append(level).append(": &a").append(level).append(" [")
+                    .append(String.join(", ", Collections.nCopies(10, "*a" + (level - 1)))).append("]\n");
+        }
+        Path file = write(bomb + "services:\n  db:\n    image: postgres:16-alpine\n");
+
+        assertThatThrownBy(() -> composeFile.read(file))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("is not valid YAML");
     }
 
     /** Compose itself reads such a file, so Upshift does too: it records the path as written and reads it when connecting. */
