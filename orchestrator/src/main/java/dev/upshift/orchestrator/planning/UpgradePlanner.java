@@ -70,13 +70,18 @@ public class UpgradePlanner {
             throw new InvalidInput("'" + request.targetImage() + "' is not an image reference; write it like "
                     + "postgres:17-alpine or registry.example.com/postgres:17");
         }
+        requireNoExtends(compose, database, request.dependents());
         UpgradeMethod method = method(request.method());
         String transfer = transfer(method, request);
         String dockerHost = engineAddress(request.dockerHost());
-        String project = runningProject(engines.at(dockerHost), file, database.name());
         Map<String, String> environment = readable(() -> EnvFile.environmentOf(database));
         String superuser = environment.getOrDefault("POSTGRES_USER", "postgres");
         String dataDirectory = environment.getOrDefault("PGDATA", DEFAULT_DATA_DIRECTORY);
+        String volume = dataVolume(database, dataDirectory, file);
+        String backupDir = BackupDirectory.of(file, request.backupDir());
+        composeFile.rehearseUpgradeEdits(file, database.name(), request.targetImage(),
+                UpgradePlan.LINK.equals(transfer) ? null : volume);
+        String project = runningProject(engines.at(dockerHost), file, database.name());
         return new UpgradePlan(
                 file.toString(),
                 project,
@@ -85,8 +90,8 @@ public class UpgradePlanner {
                 request.targetImage(),
                 method,
                 stopOrder(compose, database.name(), request.dependents()),
-                backupDir(file, request.backupDir()),
-                project + "_" + dataVolume(database, dataDirectory, file),
+                backupDir,
+                project + "_" + volume,
                 dataDirectory,
                 environment.getOrDefault("POSTGRES_DB", superuser),
                 superuser,
@@ -169,6 +174,23 @@ public class UpgradePlanner {
         return projects.iterator().next();
     }
 
+    /**
+     * Upshift does not resolve {@code extends:}: the database's own settings (its database, volume, password) would be
+     * read incompletely, and a dependent's inherited {@code depends_on} missed unless the dependents are named.
+     */
+    private static void requireNoExtends(ComposeProject compose, ComposeService database, List<String> dependents) {
+        if (database.usesExtends()) {
+            throw new InvalidInput("service " + database.name() + " in " + compose.file() + " uses extends:, which "
+                    + "Upshift does not resolve; write its settings out in the service itself");
+        }
+        List<String> extending = compose.services().stream().filter(ComposeService::usesExtends)
+                .map(ComposeService::name).toList();
+        if (dependents == null && !extending.isEmpty()) {
+            throw new InvalidInput("services " + String.join(", ", extending) + " in " + compose.file() + " use extends:, "
+                    + "whose depends_on Upshift does not resolve; name the dependents with --dependents");
+        }
+    }
+
     private static List<String> stopOrder(ComposeProject compose, String database, List<String> dependents) {
         List<String> startOrder = dependents == null ? DependencyOrder.startOrder(compose, database) : dependents;
         for (String dependent : startOrder) {
@@ -179,11 +201,6 @@ public class UpgradePlanner {
         List<String> stopOrder = new ArrayList<>(startOrder);
         Collections.reverse(stopOrder);
         return stopOrder;
-    }
-
-    private static String backupDir(Path composeFile, Path requested) {
-        Path directory = requested != null ? requested : composeFile.getParent().resolve("backups");
-        return directory.toAbsolutePath().normalize().toString();
     }
 
     private static String dataVolume(ComposeService database, String dataDirectory, Path file) {

@@ -15,6 +15,14 @@ public interface ComposeFile {
     String replaceImage(Path file, String service, String newImage);
 
     /**
+     * Makes, in memory only, the edits an upgrade makes at 2.1: the service's image to {@code newImage}, and its data
+     * volume's mount unless {@code dataVolume} is null (an upgrade in place keeps it).
+     *
+     * @throws InvalidInput when either could not be made, as {@link #replaceImage} and {@link #replaceVolume} would
+     */
+    void rehearseUpgradeEdits(Path file, String service, String newImage, String dataVolume);
+
+    /**
      * Points one service's mount of a named volume at another named volume, declaring the new one at top level
      * (after the last declared volume, or in a new top-level volumes: block at the end of the file); everything
      * else untouched. Does nothing if the service already mounts the new volume there.

@@ -28,6 +28,8 @@ public record ComposeProject(Path file, String name, List<ComposeService> servic
      * @param environment the {@code environment:} block (list or map syntax), values as written
      * @param envFiles the {@code env_file:} entries resolved against the compose file's directory
      * @param volumes the volume mounts, as {@code source → target}; named volumes by their short name
+     * @param usesExtends true when the service takes settings from another with {@code extends:}, which Upshift
+     *                    does not resolve: the other fields then hold only what the service itself writes
      */
     public record ComposeService(
             String name,
@@ -35,7 +37,8 @@ public record ComposeProject(Path file, String name, List<ComposeService> servic
             List<String> dependsOn,
             Map<String, String> environment,
             List<Path> envFiles,
-            List<VolumeMount> volumes) {
+            List<VolumeMount> volumes,
+            boolean usesExtends) {
 
         public ComposeService {
             dependsOn = List.copyOf(dependsOn);

@@ -41,10 +41,7 @@ public class DumpRestore {
         withFileIn(engine, containerId, dump.path(), DUMP_IN_CONTAINER, () -> {
             long entries = PgRestoreProgress.entriesIn(
                     execute(engine, containerId, List.of("pg_restore", "-l", DUMP_IN_CONTAINER), line -> { }).stdout());
-            // verbose: pg_restore names each entry as it starts on it, which is how far the restore is
-            execute(engine, containerId, List.of("pg_restore", "--verbose", "-U", plan.superuser(),
-                            "-d", plan.database(), "--single-transaction", "--exit-on-error", DUMP_IN_CONTAINER),
-                    new PgRestoreProgress(entries, meter));
+            execute(engine, containerId, PgCommands.restore(plan, DUMP_IN_CONTAINER), new PgRestoreProgress(entries, meter));
         });
     }
 

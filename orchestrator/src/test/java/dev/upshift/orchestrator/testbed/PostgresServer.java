@@ -73,6 +73,15 @@ public final class PostgresServer implements AutoCloseable {
         return password;
     }
 
+    /** Runs a command in the server's container, as {@code docker exec} would. */
+    public ExternalCommand.Result exec(String... command) {
+        String[] arguments = new String[command.length + 2];
+        arguments[0] = "exec";
+        arguments[1] = name;
+        System.arraycopy(command, 0, arguments, 2, command.length);
+        return docker(Duration.ofSeconds(60), arguments);
+    }
+
     @Override
     public void close() {
         try {

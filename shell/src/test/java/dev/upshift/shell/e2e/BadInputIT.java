@@ -2,8 +2,11 @@ package dev.upshift.shell.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
 import dev.upshift.orchestrator.testbed.SampleStack;
@@ -15,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Bad input: one line saying what is wrong and how to fix it, exit code 2, no event appended. */
+/** Bad input: one line saying what is wrong and how to fix it, exit code 2, no event appended, the stack's file untouched. */
 class BadInputIT {
 
     private static SampleStack stack;
@@ -31,6 +34,47 @@ class BadInputIT {
         Files.writeString(home.resolve("broken.yml"), "services:\n  db:\n    image: [unclosed\n");
         Path stopped = Files.createDirectories(home.resolve("stopped"));
         Files.copy(stack.composeFile(), stopped.resolve("compose.yml"));
+        // the file is read whole before the engine is asked: its env file must be there too
+        Files.copy(stack.directory().resolve("db.env"), stopped.resolve("db.env"));
+        writeHostileInputs();
+    }
+
+    /** Stacks and directories an operator may really have; issue 14's hostile input, refused before anything is touched. */
+    private static void writeHostileInputs() throws IOException {
+        String database = """
+                    environment:
+                      POSTGRES_PASSWORD: example
+                    volumes:
+                      - pg_data:/var/lib/postgresql/data
+                volumes:
+                  pg_data:
+                """;
+        Files.writeString(home.resolve("extends.yml"), """
+                services:
+                  db:
+                    extends:
+                      file: base.yml
+                      service: postgres
+                    image: upshift-testbed/postgres:15
+                """ + database);
+        Files.writeString(home.resolve("merged-image.yml"), """
+                x-db: &db
+                  image: upshift-testbed/postgres:15
+                services:
+                  db:
+                    <<: *db
+                """ + database);
+        Files.writeString(home.resolve("quoted-service.yml"), """
+                services:
+                  "db'; x":
+                    image: upshift-testbed/postgres:15
+                """ + database);
+        try (RandomAccessFile sparse = new RandomAccessFile(home.resolve("huge.yml").toFile(), "rw")) {
+            sparse.setLength((64L << 20) + 1);
+        }
+        Path shared = Files.createDirectories(home.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.createSymbolicLink(home.resolve("linked-to-shared"), shared);
     }
 
     @AfterAll
@@ -71,13 +115,44 @@ class BadInputIT {
                 Arguments.of("a transfer mode for dump-restore", new String[] {"plan", "--compose", compose, "--to",
                         "upshift-testbed/postgres:17", "--transfer", "copy"}, "belong to --method pg-upgrade"),
                 Arguments.of("an unknown snapshot", new String[] {"plan", "--compose", compose, "--to",
-                        "upshift-testbed/postgres:17", "--snapshot", "zfs"}, "unknown snapshot 'zfs'; use keep"));
+                        "upshift-testbed/postgres:17", "--snapshot", "zfs"}, "unknown snapshot 'zfs'; use keep"),
+                Arguments.of("an upgrade id with a quote and a semicolon", planWithId("x'; DROP TABLE users;--"),
+                        "is not a usable upgrade id"),
+                Arguments.of("an upgrade id with a space", planWithId("makapix pg17"), "is not a usable upgrade id"),
+                Arguments.of("an upgrade id in unicode", planWithId("mäkapix-pg17"), "is not a usable upgrade id"),
+                Arguments.of("an upgrade id of 64 characters", planWithId("a".repeat(64)), "at most 63 characters"),
+                Arguments.of("a service name with a quote and a semicolon", new String[] {"plan", "--compose", compose,
+                        "--service", "db'; x", "--to", "upshift-testbed/postgres:17"}, "service db'; x is not in"),
+                Arguments.of("a service name Compose cannot run", new String[] {"plan", "--compose",
+                        home.resolve("quoted-service.yml").toString(), "--service", "db'; x", "--to",
+                        "upshift-testbed/postgres:17"}, "has no running container"),
+                Arguments.of("a database service using extends", planOf("extends.yml"), "uses extends:, which Upshift does not resolve"),
+                Arguments.of("an image merged from an anchor", planOf("merged-image.yml"),
+                        "is not written on its own image: line (anchor, merge key or flow style)"),
+                Arguments.of("a compose file of more than 64 MB", planOf("huge.yml"), "is larger than 64 MB"),
+                Arguments.of("a world-writable backup directory", new String[] {"plan", "--compose", compose, "--to",
+                        "upshift-testbed/postgres:17", "--backup-dir", home.resolve("shared").toString()},
+                        "is writable by every user, and the dumps hold the whole database"),
+                Arguments.of("a backup directory linked to a world-writable one", new String[] {"plan", "--compose", compose,
+                        "--to", "upshift-testbed/postgres:17", "--backup-dir", home.resolve("linked-to-shared").toString()},
+                        "is writable by every user"));
+    }
+
+    private static String[] planWithId(String id) {
+        return new String[] {"plan", "--compose", stack.composeFile().toString(), "--to", "upshift-testbed/postgres:17",
+                "--id", id};
+    }
+
+    private static String[] planOf(String composeFile) {
+        return new String[] {"plan", "--compose", home.resolve(composeFile).toString(), "--to", "upshift-testbed/postgres:17"};
     }
 
     @ParameterizedTest(name = "given {0} when running upshift then it exits 2 with one line and appends nothing")
     @MethodSource("badInputs")
-    void givenBadInputWhenRunningThenOneLineExitTwoAndNothingAppended(String what, String[] arguments, String says) {
+    void givenBadInputWhenRunningThenOneLineExitTwoAndNothingAppended(String what, String[] arguments, String says)
+            throws IOException {
         long eventsBefore = upshift.storedEvents();
+        String composeBefore = Files.readString(stack.composeFile());
 
         Upshift.Result result = upshift.run(arguments);
 
@@ -85,6 +160,7 @@ class BadInputIT {
         assertThat(result.stdout().strip().lines()).as(result.toString()).hasSize(1);
         assertThat(result.stdout()).startsWith("upshift: ").contains(says);
         assertThat(upshift.storedEvents()).isEqualTo(eventsBefore);
+        assertThat(Files.readString(stack.composeFile())).isEqualTo(composeBefore);
     }
 
     @Test

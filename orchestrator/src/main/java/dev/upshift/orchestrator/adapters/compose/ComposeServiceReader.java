@@ -31,7 +31,8 @@ final class ComposeServiceReader {
                 dependsOn(name, fields.get("depends_on")),
                 environment(name, fields.get("environment")),
                 envFiles(name, fields.get("env_file")),
-                volumes(name, fields.get("volumes")));
+                volumes(name, fields.get("volumes")),
+                fields.containsKey("extends"));
     }
 
     private List<String> dependsOn(String service, Object value) {

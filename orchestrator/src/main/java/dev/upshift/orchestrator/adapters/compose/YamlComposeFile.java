@@ -44,6 +44,8 @@ public class YamlComposeFile implements ComposeFile {
     private static final Pattern VOLUME_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
     /** An absolute path in the container that needs no quoting or escaping and holds no mode separator. */
     private static final Pattern MOUNT_TARGET = Pattern.compile("/[A-Za-z0-9_./+-]*");
+    /** Far above any hand-written stack (SnakeYAML's own default is 3 MB), and still read whole several times per edit. */
+    private static final int MAX_BYTES = 64 << 20;
 
     @Override
     public ComposeProject read(Path file) {
@@ -58,13 +60,31 @@ public class YamlComposeFile implements ComposeFile {
         String text = readText(file);
         ComposeProject before = parse(file, text);
         String oldImage = imageOf(before, service);
+        writeAtomically(file, imageReplaced(file, text, before, service, newImage));
+        return oldImage;
+    }
+
+    /** Both edits, made in memory only: a file Upshift could not edit is refused at plan, not in the downtime. */
+    @Override
+    public void rehearseUpgradeEdits(Path file, String service, String newImage, String dataVolume) {
+        String text = readText(file);
+        Object document = load(file, text);
+        ComposeProject project = project(file, document);
+        imageOf(project, service);
+        imageReplaced(file, text, project, service, newImage);
+        if (dataVolume != null) {
+            VolumeReplacement.plan(file, document, project, serviceOf(project, service), dataVolume,
+                    dataVolume + "_rehearsal").applyTo(text, edited -> load(file, edited));
+        }
+    }
+
+    private static String imageReplaced(Path file, String text, ComposeProject before, String service, String newImage) {
         WrittenImage written = ImageLineLocator.locate(text, service).orElseThrow(() -> new InvalidInput(
                 "compose file " + file + ": the image of service '" + service
                         + "' is not written on its own image: line (anchor, merge key or flow style); change it by hand"));
         String edited = text.substring(0, written.start()) + quoted(newImage, written.quote()) + text.substring(written.end());
         verifyOnlyTheImageChanged(file, before, parse(file, edited), service, newImage);
-        writeAtomically(file, edited);
-        return oldImage;
+        return edited;
     }
 
     @Override
@@ -137,7 +157,8 @@ public class YamlComposeFile implements ComposeFile {
         List<ComposeService> expected = new ArrayList<>();
         for (ComposeService s : before.services()) {
             expected.add(!s.name().equals(service) ? s
-                    : new ComposeService(s.name(), newImage, s.dependsOn(), s.environment(), s.envFiles(), s.volumes()));
+                    : new ComposeService(s.name(), newImage, s.dependsOn(), s.environment(), s.envFiles(), s.volumes(),
+                            s.usesExtends()));
         }
         if (!new ComposeProject(file, before.name(), expected, before.volumes()).equals(after)) {
             throw new InvalidInput("compose file " + file + ": the image: line of service '" + service
@@ -188,6 +209,7 @@ public class YamlComposeFile implements ComposeFile {
     private static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(MAX_BYTES);
         return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
                 new AsWrittenScalarResolver());
     }
@@ -206,6 +228,10 @@ public class YamlComposeFile implements ComposeFile {
             throw new InvalidInput("compose file " + file + " is a directory; pass the path of the docker-compose.yml inside it");
         }
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new InvalidInput("compose file " + file + " is larger than " + (MAX_BYTES >> 20)
+                        + " MB; Upshift reads and edits compose files whole, so it does not take one this large");
+            }
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (NoSuchFileException e) {
             throw new InvalidInput("compose file " + file + " does not exist; pass the path of the stack's docker-compose.yml", e);

@@ -11,6 +11,7 @@ import dev.upshift.orchestrator.api.events.BaselineCaptured;
 import dev.upshift.orchestrator.api.events.CompatibilityChecked;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.steps.Backups;
+import dev.upshift.orchestrator.steps.PgCommands;
 import dev.upshift.orchestrator.steps.PgDumpProgress;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;
@@ -64,12 +65,11 @@ public final class DumpStep implements StepExecutor {
                 backups.dump(plan, fileName, command(plan), stderrLines));
     }
 
-    /** The database dumps are verbose: pg_dump names each table as it dumps it, which is how far it is. */
     private List<String> command(UpgradePlan plan) {
         return switch (kind) {
-            case CUSTOM_DUMP -> List.of("pg_dump", "--verbose", "-U", plan.superuser(), "-Fc", "-d", plan.database());
-            case SQL_DUMP -> List.of("pg_dump", "--verbose", "-U", plan.superuser(), "-d", plan.database());
-            default -> List.of("pg_dumpall", "-U", plan.superuser(), "--roles-only");
+            case CUSTOM_DUMP -> PgCommands.customDump(plan);
+            case SQL_DUMP -> PgCommands.plainDump(plan);
+            default -> PgCommands.rolesDump(plan);
         };
     }
 }

@@ -10,6 +10,7 @@ import dev.upshift.orchestrator.api.events.DatabaseFenced;
 import dev.upshift.orchestrator.api.events.FinalDumpTaken;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.steps.Backups;
+import dev.upshift.orchestrator.steps.PgCommands;
 import dev.upshift.orchestrator.steps.PgDumpProgress;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StepExecutor;
@@ -43,10 +44,10 @@ public class StopDependentsStep implements StepExecutor {
         UpgradePlan plan = history.plan();
         DatabaseFenced fenced = fencing.stopDependentsAndFence(step, history, progress);
         BackupFile dump = backups.dump(plan, history.upgradeId() + "_final.dump",
-                List.of("pg_dump", "--verbose", "-U", plan.superuser(), "-Fc", "-d", plan.database()),
+                PgCommands.customDump(plan),
                 PgDumpProgress.of(fenced.tables(), TransferMeter.of(progress, history.upgradeId(), step)));
         BackupFile roles = backups.dump(plan, history.upgradeId() + "_final_roles.sql",
-                List.of("pg_dumpall", "-U", plan.superuser(), "--roles-only"), line -> { });
+                PgCommands.rolesDump(plan), line -> { });
         return new FinalDumpTaken(history.upgradeId(), step, dump, roles, fencing.writesSince(fenced, plan));
     }
 }
