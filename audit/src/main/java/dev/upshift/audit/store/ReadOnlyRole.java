@@ -14,9 +14,12 @@ import javax.sql.DataSource;
  */
 final class ReadOnlyRole {
 
-    /** An empty store is not read-only: its tables are yet to be created, and the database says whether it may. */
-    private static final String QUERY = "SELECT current_user, to_regclass('domainevententry') IS NOT NULL "
-            + "AND NOT has_table_privilege('domainevententry', 'INSERT')";
+    /**
+     * An empty store is not read-only: its tables are yet to be created, and the database says whether the role may
+     * ({@code to_regclass} is null for a missing table, and so is the privilege of a null table).
+     */
+    private static final String QUERY = "SELECT current_user, "
+            + "COALESCE(NOT has_table_privilege(to_regclass('domainevententry'), 'INSERT'), false)";
 
     private ReadOnlyRole() {
     }
