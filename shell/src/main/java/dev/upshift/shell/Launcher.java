@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.upshift.audit.store.InvalidStoreSetting;
@@ -46,6 +47,12 @@ final class Launcher {
     private static final Map<String, String> PROFILES = Map.of(
             "status", READ_ONLY_PROFILE, "list", READ_ONLY_PROFILE, "log", READ_ONLY_PROFILE,
             "help", READ_ONLY_PROFILE, "version", READ_ONLY_PROFILE, "verify", READ_ONLY_PROFILE, SERVE, SERVE);
+    /**
+     * The commands that never write to the store: an auditor's role that may only read runs these, and is refused
+     * every other one before it starts (docs/operator-guide.md, "Read-only auditors").
+     */
+    private static final Set<String> READERS = Set.of("status", "list", "log", "events", "audit", "replay", "report",
+            "verify", "help", "version");
 
     private Launcher() {
     }
@@ -66,6 +73,8 @@ final class Launcher {
             }
         }
         properties.put("spring.shell.interactive.enabled", command.isEmpty());
+        // the interactive shell opens for an auditor too; a writing command typed in it fails at its first write
+        properties.put("upshift.store.writes", !command.isEmpty() && !READERS.contains(command.get(0)));
         SpringApplication app = new SpringApplication(application);
         String profile = command.isEmpty() ? null : PROFILES.get(command.get(0));
         app.setWebApplicationType(SERVE.equals(profile) ? WebApplicationType.SERVLET : WebApplicationType.NONE);

@@ -2,6 +2,7 @@ package dev.upshift.audit.store;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -56,20 +57,36 @@ public class StoreConfiguration {
     /**
      * Creates what is missing. Two processes starting at once on a new PostgreSQL store (two nodes) may create the
      * same table together, and PostgreSQL's {@code CREATE TABLE IF NOT EXISTS} then fails in one of them (a
-     * duplicate key in {@code pg_type}): that one tries again, and finds the tables.
+     * duplicate key in {@code pg_type}): that one tries again, and finds the tables. A role that may only read creates
+     * nothing (PostgreSQL refuses even a {@code CREATE TABLE IF NOT EXISTS} of a table that exists), and may run only
+     * the commands that do not write ({@code upshift.store.writes} is false: the launcher knows them).
      */
     @Bean
     public StoreSchema storeSchema(@Value("${spring.datasource.url}") String url, DataSource dataSource,
-                                   EventStorageEngine events, TokenStore tokens) {
+                                   EventStorageEngine events, TokenStore tokens,
+                                   @Value("${upshift.store.writes:true}") boolean commandWrites) {
         StoreKind kind = StoreKind.of(url);
+        StoreSchema schema = new StoreSchema(kind, prepared(url, kind, dataSource, events, tokens));
+        if (commandWrites) {
+            schema.requireWriteAccess();
+        }
+        return schema;
+    }
+
+    private static Optional<String> prepared(String url, StoreKind kind, DataSource dataSource,
+                                             EventStorageEngine events, TokenStore tokens) {
         for (int attempt = 1; ; attempt++) {
             try {
-                ((JdbcEventStorageEngine) events).createSchema(kind.eventTables());
-                ((JdbcTokenStore) tokens).createSchema(kind.tokenTables());
-                new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql"),
-                        new ClassPathResource("db/drive-claims.sql"), new ClassPathResource("db/event-digest.sql")).execute(dataSource);
-                AddedColumns.addMissing(dataSource);
-                return new StoreSchema(kind);
+                Optional<String> readOnlyRole = ReadOnlyRole.of(kind, dataSource);
+                if (readOnlyRole.isEmpty()) {
+                    ((JdbcEventStorageEngine) events).createSchema(kind.eventTables());
+                    ((JdbcTokenStore) tokens).createSchema(kind.tokenTables());
+                    new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql"),
+                            new ClassPathResource("db/drive-claims.sql"), new ClassPathResource("db/event-digest.sql"))
+                            .execute(dataSource);
+                    AddedColumns.addMissing(dataSource);
+                }
+                return readOnlyRole;
             } catch (SQLException | RuntimeException unavailable) {
                 if (attempt == SCHEMA_ATTEMPTS) {
                     throw new StoreUnavailable(url, unavailable);
@@ -81,7 +98,18 @@ public class StoreConfiguration {
         }
     }
 
-    /** Proof that the tables exist; what depends on the store depends on this. */
-    public record StoreSchema(StoreKind kind) {
+    /** Proof that the tables exist; what depends on the store depends on this. Its role may only read when named. */
+    public record StoreSchema(StoreKind kind, Optional<String> readOnlyRole) {
+
+        public StoreSchema(StoreKind kind) {
+            this(kind, Optional.empty());
+        }
+
+        /** Throws the one line an operator reads when this process may not write to the store. */
+        public void requireWriteAccess() {
+            readOnlyRole.ifPresent(role -> {
+                throw new ReadOnlyStore(role);
+            });
+        }
     }
 }

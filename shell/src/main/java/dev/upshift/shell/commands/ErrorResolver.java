@@ -1,5 +1,6 @@
 package dev.upshift.shell.commands;
 
+import dev.upshift.audit.store.InvalidStoreSetting;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.orchestrator.upgrade.rules.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -27,7 +28,7 @@ public class ErrorResolver implements CommandExceptionResolver {
         if (failure instanceof CommandOutcome outcome) {
             return CommandHandlingResult.of(outcome.getMessage() + "\n", outcome.getExitCode());
         }
-        if (failure instanceof InvalidInput || failure instanceof RuleViolation) {
+        if (failure instanceof InvalidInput || failure instanceof RuleViolation || failure instanceof InvalidStoreSetting) {
             return CommandHandlingResult.of("upshift: " + failure.getMessage() + "\n", CommandOutcome.BAD_INPUT);
         }
         if (failure instanceof AggregateNotFoundException) {

@@ -2,6 +2,7 @@ package dev.upshift.shell.config;
 
 import java.util.List;
 
+import dev.upshift.audit.store.StoreConfiguration.StoreSchema;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,9 +24,11 @@ import org.springframework.context.annotation.Configuration;
 public class AxonSetup {
 
     @Bean
-    public CommandBus commandBus(TransactionManager transactionManager, List<CorrelationDataProvider> providers) {
+    public CommandBus commandBus(TransactionManager transactionManager, List<CorrelationDataProvider> providers,
+                                 ObjectProvider<StoreSchema> schema) {
         AsynchronousCommandBus bus = AsynchronousCommandBus.builder().transactionManager(transactionManager).build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
+        bus.registerDispatchInterceptor(new ReadOnlyStoreGuard(schema::getObject));
         bus.registerDispatchInterceptor(Actor.current());
         return bus;
     }
