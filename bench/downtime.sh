@@ -78,7 +78,7 @@ upshift_once() {
       printf "snapshot_and_remove %.2f\n", d["3.3"] + d["3.4"]
       pg = method ~ /^pg-upgrade/
       printf "new_server_and_restore %.2f\n", pg ? d["3.5"] + d["3.6"] : d["3.5"]
-      printf "checks %.2f\n", pg ? d["3.7"] + d["3.8"] : d["3.6"] + d["3.7"]
+      printf "checks %.2f\n", pg ? d["3.7"] + d["3.8"] + d["3.9"] : d["3.6"] + d["3.7"]
       printf "dependents_healthy %.2f\n", dependents
       printf "between_steps %.2f\n", gaps
       for (i = 1; i <= NR; i++) printf "step_%s %.2f\n", step[i], e[i] - s[i]
@@ -124,7 +124,7 @@ echo
   printf 'new volume, old container removed (3.3, 3.4)\t%s\t-\n' "$(med upshift snapshot_and_remove)"
   printf 'new server ready and restored (3.5; pg-upgrade: pg_upgrade and new server, 3.5, 3.6)\t%s\t%s\n' "$(med upshift new_server_and_restore)" \
     "$(awk -v a="$(med floor new_server_ready)" -v b="$(med floor restore)" 'BEGIN { printf "%.2f", a + b }')"
-  printf 'version and integrity checks (3.6, 3.7; pg-upgrade 3.7, 3.8)\t%s\t-\n' "$(med upshift checks)"
+  printf 'version and integrity checks (3.6, 3.7; pg-upgrade 3.7, 3.8 and 3.9 the collated indexes)\t%s\t-\n' "$(med upshift checks)"
   printf 'dependents started and healthy (Phase 4)\t%s\t%s\n' "$(med upshift dependents_healthy)" "$(med floor dependents_healthy)"
   printf 'between steps (saga, commands, store)\t%s\t-\n' "$(med upshift between_steps)"
   printf '**downtime** (first dependent stopped → last healthy)\t%s\t%s\n' "$u" "$f"

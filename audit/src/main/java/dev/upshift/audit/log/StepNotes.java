@@ -17,6 +17,7 @@ import dev.upshift.orchestrator.api.events.BackupCreated;
 import dev.upshift.orchestrator.api.events.BackupVerified;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
 import dev.upshift.orchestrator.api.events.ClusterUpgraded;
+import dev.upshift.orchestrator.api.events.CollatedIndexesRebuilt;
 import dev.upshift.orchestrator.api.events.CompatibilityChecked;
 import dev.upshift.orchestrator.api.events.CompatibilityChecksPassed;
 import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
@@ -98,6 +99,10 @@ public final class StepNotes {
                 : " into " + upgraded.newVolume() + "; " + upgraded.oldVolume() + " kept"));
         note(UpgradedServerStarted.class, started -> "New server started from " + started.image() + ", healthy; "
                 + "connection limit " + started.connectionLimit() + " again");
+        note(CollatedIndexesRebuilt.class, rebuilt -> !rebuilt.libraryChanged() ? "the C library sorts as before: nothing to rebuild"
+                : rebuilt.indexes().size() + " index" + (rebuilt.indexes().size() == 1 ? "" : "es") + " rebuilt for the new "
+                + "C library" + (rebuilt.indexes().isEmpty() ? "" : " (" + String.join(", ", rebuilt.indexes()) + ")")
+                + "; collation versions refreshed");
         note(VersionVerified.class, verified -> "PostgreSQL " + verified.serverVersion() + " running");
         note(IntegrityVerified.class, verified -> verified.tables() + " tables, " + verified.rows()
                 + " rows as counted at the fence, " + verified.extensions().size() + " extensions"

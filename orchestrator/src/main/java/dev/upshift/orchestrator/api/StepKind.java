@@ -28,6 +28,7 @@ public enum StepKind {
     START_UPGRADED_DATABASE(Phase.EXECUTE, "Start the new server on the upgraded cluster", UpgradeMethod.PG_UPGRADE),
     VERIFY_VERSION(Phase.EXECUTE, "Verify the new server version"),
     VERIFY_INTEGRITY(Phase.EXECUTE, "Verify data integrity"),
+    REBUILD_COLLATED_INDEXES(Phase.EXECUTE, "Rebuild the indexes a new C library sorts differently", UpgradeMethod.PG_UPGRADE),
     START_SERVICE(Phase.RESTORE_SERVICES, "Start %s"),
     ALL_SERVICES_RUNNING(Phase.RESTORE_SERVICES, "Verify all services running"),
     HEALTH_PROBES(Phase.VALIDATE, "Health probes"),

@@ -26,6 +26,15 @@ public interface DatabaseAdministrator {
      */
     void emptyDatabase(DatabaseEndpoint maintenance, String database, String owner);
 
+    /** True when the database's recorded collation version is not the one its server's library reports (15+). */
+    boolean collationVersionChanged(DatabaseEndpoint endpoint);
+
+    /**
+     * Rebuilds every user index whose order the C library decides, then records the library's collation versions as
+     * the database's and its collations' own; returns the indexes rebuilt, as quoted names.
+     */
+    List<String> rebuildCollatedIndexes(DatabaseEndpoint endpoint);
+
     /** Updates every extension the server has a newer version of; says which, as "name old → new". */
     List<String> updateExtensions(DatabaseEndpoint endpoint);
 

@@ -85,7 +85,7 @@ class CompatibilityIT {
 
         assertThat(preflight.exitCode()).as(preflight.toString()).isZero();
         assertThat(preflight.stdout()).contains("WARNS  0.5 C library: the C library changes from glibc 2.36 to glibc 2.41: ",
-                " on collatable columns must be rebuilt: ", "what to do: pause before the dependents start (run --until 3)",
+                " on collatable columns must be rebuilt: ", "what to do: nothing: 3.9 rebuilds them in the downtime",
                 "Check compatibility with the target (", "): 11 checks; warnings: C library",
                 "done   0.6 Check the upgrade image", "done   0.7 Run pg_upgrade --check on a copy of the cluster",
                 "pg_upgrade --check --copy on a base backup: clusters are compatible; scratch volume removed",

@@ -95,7 +95,23 @@ final class CompatibilityQueries {
                    OR (co.collprovider = 'd' AND d.datlocprovider = 'c' AND d.datcollate NOT IN ('C', 'POSIX')))
             ORDER BY 2, 3""";
 
+    /** Collations whose recorded version is not the one the server's library reports now. */
+    private static final String STALE_COLLATIONS = """
+            SELECT format('%I.%I', n.nspname, c.collname) FROM pg_collation c
+            JOIN pg_namespace n ON n.oid = c.collnamespace
+            WHERE c.collversion IS DISTINCT FROM pg_collation_actual_version(c.oid) AND c.collversion IS NOT NULL""";
+
     private CompatibilityQueries() {
+    }
+
+    /** The user indexes whose order the C library decides, as quoted names "schema.index" (15+). */
+    static List<String> collatableIndexes(Connection connection) throws SQLException {
+        return strings(connection, COLLATABLE_INDEXES);
+    }
+
+    /** Collations recorded with another version than the library's now, as quoted names (15+). */
+    static List<String> staleCollations(Connection connection) throws SQLException {
+        return strings(connection, STALE_COLLATIONS);
     }
 
     static DatabaseCompatibility read(Connection connection) throws SQLException {

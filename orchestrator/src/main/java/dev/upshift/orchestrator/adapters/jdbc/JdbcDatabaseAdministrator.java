@@ -16,6 +16,11 @@ import dev.upshift.orchestrator.time.Poll;
 /** {@link DatabaseAdministrator} over plain JDBC, connected as the server's superuser. */
 public class JdbcDatabaseAdministrator implements DatabaseAdministrator {
 
+    /** pg_upgrade carries the old library's version over; the new server's library reports its own. */
+    private static final String COLLATION_VERSION_CHANGED = """
+            SELECT datcollversion IS NOT NULL AND datcollversion IS DISTINCT FROM pg_database_collation_actual_version(oid)
+            FROM pg_database WHERE datname = current_database()""";
+
     private static final String CONNECTION_LIMIT = "SELECT datconnlimit FROM pg_database WHERE datname = current_database()";
     private static final String OTHER_ROLES_SESSIONS = """
              FROM pg_stat_activity
@@ -136,6 +141,33 @@ public class JdbcDatabaseAdministrator implements DatabaseAdministrator {
             throw Jdbc.failure("update the extensions of database", endpoint, e);
         }
         return updated;
+    }
+
+    @Override
+    public boolean collationVersionChanged(DatabaseEndpoint endpoint) {
+        try (Connection connection = Jdbc.connect(endpoint); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(COLLATION_VERSION_CHANGED)) {
+            return rows.next() && rows.getBoolean(1);
+        } catch (SQLException e) {
+            throw Jdbc.failure("read the collation version of database", endpoint, e);
+        }
+    }
+
+    @Override
+    public List<String> rebuildCollatedIndexes(DatabaseEndpoint endpoint) {
+        try (Connection connection = Jdbc.connect(endpoint); Statement statement = connection.createStatement()) {
+            List<String> indexes = CompatibilityQueries.collatableIndexes(connection);
+            for (String index : indexes) {
+                statement.execute("REINDEX INDEX " + index);
+            }
+            for (String collation : CompatibilityQueries.staleCollations(connection)) {
+                statement.execute("ALTER COLLATION " + collation + " REFRESH VERSION");
+            }
+            statement.execute("ALTER DATABASE " + Jdbc.quoted(endpoint.database()) + " REFRESH COLLATION VERSION");
+            return indexes;
+        } catch (SQLException e) {
+            throw Jdbc.failure("rebuild the collated indexes of database", endpoint, e);
+        }
     }
 
     private static int single(Statement statement, String query) throws SQLException {

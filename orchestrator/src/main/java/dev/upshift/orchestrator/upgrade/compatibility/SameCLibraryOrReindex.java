@@ -9,7 +9,7 @@ import dev.upshift.orchestrator.api.UpgradeMethod;
 
 /**
  * pg-upgrade: the data files keep the old index order, so when the target's C library sorts differently every index
- * on a libc-collated column must be rebuilt after the upgrade. A restore builds every index anew, hence dump-restore
+ * on a libc-collated column must be rebuilt after the upgrade (3.9 does it). A restore builds every index anew, hence dump-restore
  * is unaffected.
  */
 final class SameCLibraryOrReindex extends CompatibilityCheck {
@@ -31,8 +31,7 @@ final class SameCLibraryOrReindex extends CompatibilityCheck {
         return warns(change + (indexes.isEmpty() ? "; no index depends on its collation"
                         : ": " + indexes.size() + " index" + (indexes.size() == 1 ? "" : "es")
                         + " on collatable columns must be rebuilt: " + listed(indexes)),
-                "pause before the dependents start (run --until 3), then on the new server "
-                        + (indexes.isEmpty() ? "" : "REINDEX each (or REINDEX DATABASE) and ")
-                        + "ALTER DATABASE … REFRESH COLLATION VERSION; advance after");
+                "nothing: 3.9 rebuilds " + (indexes.isEmpty() ? "any such index" : "them")
+                        + " in the downtime, before the dependents start, and refreshes the recorded collation versions");
     }
 }

@@ -141,6 +141,7 @@ public final class EventSamples {
                             "makapix_pg_data_pg17"),
                     new PointOfNoReturnPassed(ID, pgUpgradeStep("3.6"), "makapix_pg_data"),
                     new UpgradedServerStarted(ID, pgUpgradeStep("3.6"), NEW_CONTAINER_ID, "postgres:17-alpine", -1),
+                    new CollatedIndexesRebuilt(ID, pgUpgradeStep("3.9"), true, List.of("public.users_handle_key")),
                     // Phase 4
                     new ServiceStarted(ID, step("4.1"), "api", "makapix-api-1"),
                     new ServiceHealthy(ID, step("4.1"), "api", "makapix-api-1", "healthy"),

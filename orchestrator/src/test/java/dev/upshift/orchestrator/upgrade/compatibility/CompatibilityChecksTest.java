@@ -99,7 +99,7 @@ class CompatibilityChecksTest {
         assertThat(finding.verdict()).isEqualTo(Verdict.WARNS);
         assertThat(finding.detail()).isEqualTo("the C library changes from glibc 2.36 to glibc 2.41: 1 index on "
                 + "collatable columns must be rebuilt: public.users_username_key");
-        assertThat(finding.remedy()).startsWith("pause before the dependents start (run --until 3)");
+        assertThat(finding.remedy()).startsWith("nothing: 3.9 rebuilds them in the downtime, before the dependents start");
     }
 
     @Test
