@@ -118,6 +118,24 @@ class CompatibilityIT {
         }
     }
 
+    @Test
+    void givenAnExtensionTheTargetNoLongerShipsWhenPreflightingThenItExitsOneNamingIt() throws IOException {
+        stack.psql("CREATE EXTENSION adminpack"); // in 15, gone from 17
+        try {
+            Upshift upshift = Upshift.planned(home, stack, TO_17, "extension");
+            Untouched before = Untouched.of(stack);
+
+            Upshift.Result preflight = upshift.run("preflight", "extension");
+
+            assertThat(preflight.exitCode()).as(preflight.toString()).isEqualTo(1);
+            assertThat(preflight.stdout()).contains("Pre-flight failed at 0.4",
+                    "the target image lacks extensions the database uses: adminpack", "Nothing in the stack was changed");
+            assertThat(Untouched.of(stack)).isEqualTo(before);
+        } finally {
+            stack.psql("DROP EXTENSION adminpack");
+        }
+    }
+
     /** What a pre-flight must leave as it was: the compose file, every service's container, the server's process. */
     private record Untouched(String composeFile, List<String> containers, String serverStartTime) {
 
