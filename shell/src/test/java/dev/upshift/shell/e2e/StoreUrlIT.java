@@ -25,7 +25,18 @@ class StoreUrlIT {
     @Test
     void givenAPlainH2FileUrlWhenASecondProcessOpensItWhileTheFirstHoldsItThenBothWork() throws Exception {
         Upshift upshift = new Upshift(home, "jdbc:h2:file:" + home.resolve("store"));
-        Path compose = Files.writeString(home.resolve("compose.yml"), "services:\n  db:\n    image: upshift-testbed/postgres:15\n");
+        // plan reads the compose file first, so it must be one plan would go on with, as far as asking Docker
+        Path compose = Files.writeString(home.resolve("compose.yml"), """
+                services:
+                  db:
+                    image: upshift-testbed/postgres:15
+                    environment:
+                      POSTGRES_PASSWORD: not-a-secret
+                    volumes:
+                      - pg_data:/var/lib/postgresql/data
+                volumes:
+                  pg_data:
+                """);
         // a Docker engine that accepts and never answers keeps the first process in `plan`, its store open
         try (ServerSocket silentEngine = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             silentEngine.setSoTimeout(120_000);
