@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS upgrade_status (
     current_version VARCHAR(100),
     runner          VARCHAR(300),
     engine          VARCHAR(300),
+    expected_downtime_millis BIGINT,
     PRIMARY KEY (upgrade_id)
 );
 

@@ -2,6 +2,7 @@ package dev.upshift.audit.status;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,7 @@ import dev.upshift.orchestrator.api.events.OldContainerRecreated;
 import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightStarted;
+import dev.upshift.orchestrator.api.events.RehearsalCompleted;
 import dev.upshift.orchestrator.api.events.RollbackFailed;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
 import dev.upshift.orchestrator.api.events.RunResumed;
@@ -46,7 +48,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One row per upgrade: its plan in brief (the engine it acts on included), its status, the step under way, who
- * drives it, the server that runs now (image and the version last verified) and the Phase 0 baseline.
+ * drives it, the server that runs now (image and the version last verified), the Phase 0 baseline and the downtime
+ * its last rehearsal measured.
  */
 @Component
 @ProcessingGroup(UpgradeStatusProjection.PROCESSING_GROUP)
@@ -88,6 +91,9 @@ public class UpgradeStatusProjection {
         });
         if (event instanceof BaselineCaptured captured) {
             set(event, "baseline", json.writeValueAsString(captured.baseline()));
+        } else if (event instanceof RehearsalCompleted rehearsed) {
+            jdbc.update("UPDATE upgrade_status SET expected_downtime_millis = ? WHERE upgrade_id = ?",
+                    rehearsed.downtime().toMillis(), event.upgradeId());
         }
         currentServer(event);
     }
@@ -194,7 +200,13 @@ public class UpgradeStatusProjection {
                 row.getString("last_failure"),
                 baseline(row.getString("baseline")),
                 row.getString("runner"),
-                row.getString("engine"));
+                row.getString("engine"),
+                expectedDowntime(row));
+    }
+
+    private static Duration expectedDowntime(ResultSet row) throws SQLException {
+        long millis = row.getLong("expected_downtime_millis");
+        return row.wasNull() ? null : Duration.ofMillis(millis);
     }
 
     private Baseline baseline(String stored) {

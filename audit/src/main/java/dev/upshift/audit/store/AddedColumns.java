@@ -21,7 +21,8 @@ final class AddedColumns {
             new Column("upgrade_status", "current_image", "VARCHAR(300)"),
             new Column("upgrade_status", "current_version", "VARCHAR(100)"),
             new Column("upgrade_status", "runner", "VARCHAR(300)"),
-            new Column("upgrade_status", "engine", "VARCHAR(300)"));
+            new Column("upgrade_status", "engine", "VARCHAR(300)"),
+            new Column("upgrade_status", "expected_downtime_millis", "BIGINT"));
 
     private AddedColumns() {
     }

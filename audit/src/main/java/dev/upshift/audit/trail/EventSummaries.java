@@ -2,6 +2,7 @@ package dev.upshift.audit.trail;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +23,10 @@ import dev.upshift.orchestrator.api.events.PointOfNoReturnPassed;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
 import dev.upshift.orchestrator.api.events.PreflightStarted;
+import dev.upshift.orchestrator.api.events.RehearsalCleanedUp;
+import dev.upshift.orchestrator.api.events.RehearsalCompleted;
+import dev.upshift.orchestrator.api.events.RehearsalFailed;
+import dev.upshift.orchestrator.api.events.RehearsalStarted;
 import dev.upshift.orchestrator.api.events.RollbackCompleted;
 import dev.upshift.orchestrator.api.events.RollbackFailed;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
@@ -78,6 +83,16 @@ public final class EventSummaries {
         summary(RollbackFailed.class, failed -> "Rollback stopped at " + failed.step().number() + ": " + failed.reason()
                 + "; left " + failed.leftForOperator());
         summary(UpgradeCompleted.class, completed -> "Upgrade completed: the stack serves on the new version");
+        summary(RehearsalStarted.class, started -> "Rehearsal " + started.rehearsalId() + " started on a scratch copy ("
+                + started.scratchProject() + ")");
+        summary(RehearsalCompleted.class, rehearsed -> "Rehearsal " + rehearsed.rehearsalId() + " completed: expected "
+                + "downtime " + String.format(Locale.ROOT, "%.1f s", rehearsed.downtime().toMillis() / 1000.0));
+        summary(RehearsalFailed.class, failed -> "Rehearsal " + failed.rehearsalId() + " failed at " + failed.step()
+                + ": " + failed.reason());
+        summary(RehearsalCleanedUp.class, cleaned -> "Rehearsal " + cleaned.rehearsalId() + " removed: containers "
+                + String.join(", ", cleaned.containers()) + "; volumes " + String.join(", ", cleaned.volumes())
+                + "; " + cleaned.directory() + (cleaned.notRemoved().isEmpty() ? ""
+                        : "; not removed: " + String.join("; ", cleaned.notRemoved())));
     }
 
     private EventSummaries() {

@@ -3,13 +3,18 @@ package dev.upshift.audit.status;
 import static dev.upshift.audit.InMemoryReadModels.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.audit.InMemoryReadModels;
 import dev.upshift.audit.SampleHistory;
 import dev.upshift.orchestrator.SamplePlans;
 import dev.upshift.orchestrator.api.UpgradeStatus;
+import dev.upshift.orchestrator.api.events.RehearsalCompleted;
+import dev.upshift.orchestrator.api.events.RehearsalFailed;
+import dev.upshift.orchestrator.api.events.RehearsalStarted;
 import dev.upshift.orchestrator.api.queries.FindUpgrade;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +92,21 @@ class UpgradeStatusProjectionTest {
         UpgradeView view = project(SampleHistory.completed());
 
         assertThat(view.engine()).isNull();
+    }
+
+    @Test
+    void givenTwoRehearsalsWhenProjectedThenTheLastOneThatCompletedGivesTheExpectedDowntime() {
+        String first = SampleHistory.ID + "-rehearsal-1";
+        String second = SampleHistory.ID + "-rehearsal-2";
+        SampleHistory history = SampleHistory.planned(SamplePlans.makapix())
+                .then(new RehearsalStarted(SampleHistory.ID, first, "makapix-rehearsal"))
+                .then(new RehearsalCompleted(SampleHistory.ID, first, Duration.ofMillis(7_250), List.of()))
+                .then(new RehearsalStarted(SampleHistory.ID, second, "makapix-rehearsal"))
+                .then(new RehearsalFailed(SampleHistory.ID, second, "3.5 Start the new server", "it exited"));
+
+        assertThat(project(SampleHistory.planned(SamplePlans.makapix())).expectedDowntime()).isNull();
+        store.jdbc().update("DELETE FROM upgrade_status");
+        assertThat(project(history).expectedDowntime()).isEqualTo(Duration.ofMillis(7_250));
     }
 
     private UpgradeView project(SampleHistory history) {

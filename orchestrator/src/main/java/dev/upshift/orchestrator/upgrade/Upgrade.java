@@ -2,6 +2,7 @@ package dev.upshift.orchestrator.upgrade;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,6 +26,7 @@ import dev.upshift.orchestrator.api.commands.CompleteStep;
 import dev.upshift.orchestrator.api.commands.FailStep;
 import dev.upshift.orchestrator.api.commands.InitiateRollback;
 import dev.upshift.orchestrator.api.commands.PlanUpgrade;
+import dev.upshift.orchestrator.api.commands.RecordRehearsal;
 import dev.upshift.orchestrator.api.commands.RecordProgress;
 import dev.upshift.orchestrator.api.commands.ResumeRun;
 import dev.upshift.orchestrator.api.commands.StartPreflight;
@@ -45,6 +47,10 @@ import dev.upshift.orchestrator.api.events.PointOfNoReturnPassed;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
 import dev.upshift.orchestrator.api.events.PreflightStarted;
+import dev.upshift.orchestrator.api.events.RehearsalCleanedUp;
+import dev.upshift.orchestrator.api.events.RehearsalCompleted;
+import dev.upshift.orchestrator.api.events.RehearsalEvent;
+import dev.upshift.orchestrator.api.events.RehearsalStarted;
 import dev.upshift.orchestrator.api.events.RollbackCompleted;
 import dev.upshift.orchestrator.api.events.RollbackFailed;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
@@ -73,6 +79,7 @@ import dev.upshift.orchestrator.upgrade.rules.OldDataMatchesTheFence;
 import dev.upshift.orchestrator.upgrade.rules.OnlyInterruptedRunsResume;
 import dev.upshift.orchestrator.upgrade.rules.PointOfNoReturn;
 import dev.upshift.orchestrator.upgrade.rules.PreflightRunsBeforeTheUpgrade;
+import dev.upshift.orchestrator.upgrade.rules.RehearsalComesBeforeTheDowntime;
 import dev.upshift.orchestrator.upgrade.rules.ReportMatchesTheStepInProgress;
 import dev.upshift.orchestrator.upgrade.rules.RestoredDataMatchesTheFence;
 import dev.upshift.orchestrator.upgrade.rules.RollbackNeedsAStoppedUpgrade;
@@ -120,6 +127,8 @@ public class Upgrade {
     private final Set<StepKind> started = EnumSet.noneOf(StepKind.class);
     private Baseline baseline;
     private List<Baseline.TableRows> fenceCounts = List.of();
+    /** The downtime the last completed rehearsal measured (null before one), which a maintenance window must fit. */
+    private Duration expectedDowntime;
 
     protected Upgrade() {
         // for event sourcing
@@ -167,6 +176,22 @@ public class Upgrade {
         if (!approved) {
             apply(new DowntimeApproved(upgradeId));
         }
+    }
+
+    /**
+     * A rehearsal starts and gives its result only before the downtime (a completed or rolled-back upgrade is not
+     * rehearsed); what it removed is recorded whatever happened meanwhile.
+     */
+    @CommandHandler
+    public void handle(RecordRehearsal command) {
+        RehearsalEvent fact = command.fact();
+        if (fact instanceof RehearsalStarted) {
+            new EndedUpgradesStayEnded(upgradeId, state.status()).verify();
+        }
+        if (!(fact instanceof RehearsalCleanedUp)) {
+            new RehearsalComesBeforeTheDowntime(upgradeId, started.stream().anyMatch(StepKind::startsDowntime)).verify();
+        }
+        apply(fact);
     }
 
     @CommandHandler
@@ -398,7 +423,7 @@ public class Upgrade {
         }
     }
 
-    /** The facts the verdicts judge by: the baseline of 0.1 and the row counts at the fence of 3.1. */
+    /** The facts the verdicts judge by: the baseline of 0.1, the row counts at the fence of 3.1, the rehearsed downtime. */
     private void remember(UpgradeEvent event) {
         if (event instanceof BaselineCaptured captured) {
             baseline = captured.baseline();
@@ -406,6 +431,8 @@ public class Upgrade {
             fenceCounts = fenced.tables();
         } else if (event instanceof PointOfNoReturnPassed) {
             pointOfNoReturnPassed = true;
+        } else if (event instanceof RehearsalCompleted rehearsed) {
+            expectedDowntime = rehearsed.downtime();
         }
     }
 

@@ -26,7 +26,7 @@ class OutcomesTest {
         UpgradeView rolledBack = new UpgradeView("to17", UpgradeStatus.ROLLED_BACK, "makapix", "db", "postgres:16-alpine",
                 "postgres:17-alpine", "postgres:16-alpine", "16.11", "dump-restore", List.of("web"),
                 Instant.parse("2025-12-15T19:55:00Z"), Instant.parse("2025-12-15T21:00:00Z"), null, null,
-                SampleHistory.baseline(), "alice, pid 4242 on ops-1", null);
+                SampleHistory.baseline(), "alice, pid 4242 on ops-1", null, null);
 
         assertThat(Outcomes.text(rolledBack, List.of())).contains("Rolled back as asked.").doesNotContain("null");
     }

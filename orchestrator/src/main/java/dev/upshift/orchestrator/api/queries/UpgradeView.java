@@ -3,6 +3,7 @@ package dev.upshift.orchestrator.api.queries;
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.UpgradeStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +21,7 @@ import java.util.List;
  *        anything ran
  * @param engine the address of the Docker engine the upgrade acts on, as its plan recorded it, or null for the
  *        default engine of whichever process drives it
+ * @param expectedDowntime the downtime the last completed rehearsal measured ({@code upshift rehearse}), or null
  */
 public record UpgradeView(
         String upgradeId,
@@ -38,7 +40,8 @@ public record UpgradeView(
         String lastFailure,
         Baseline baseline,
         String runner,
-        String engine) {
+        String engine,
+        Duration expectedDowntime) {
 
     public UpgradeView {
         stopOrder = List.copyOf(stopOrder);

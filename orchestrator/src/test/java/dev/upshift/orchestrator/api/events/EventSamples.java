@@ -11,7 +11,9 @@ import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.ServiceHealth;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.StepTime;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ public final class EventSamples {
     private static final Runbook RUNBOOK = Runbook.of(PLAN);
     private static final Runbook PG_UPGRADE_RUNBOOK = Runbook.of(SamplePlans.makapixByPgUpgrade());
     private static final String RUNNER = "ops, pid 4127 on db-host-01";
+    private static final String REHEARSAL_ID = ID + "-rehearsal-1";
 
     private static final String SOURCE_IMAGE_ID = "sha256:9d35244937750d4db65504cf5f798bd1086aae649d243a9bc961f4273aa0b0b8";
     private static final String TARGET_IMAGE_ID = "sha256:fc0cf5409512f1d0236b7a8f296275fe413dbbe3d76f36bbe6de6bb47d151cdb";
@@ -103,6 +106,16 @@ public final class EventSamples {
                     new StepFailed(ID, step("4.2"), "worker is running (unhealthy) on the new version: "
                             + "psql: error: connection to server at \"db\" failed | retrying in 5 s"),
                     new UpgradeCompleted(ID),
+                    // rehearsal
+                    new RehearsalStarted(ID, REHEARSAL_ID, "makapix-rehearsal"),
+                    new RehearsalCompleted(ID, REHEARSAL_ID, Duration.ofMillis(6_520), List.of(
+                            new StepTime("3.1", "Stop dependents, fence the database, take the final dump", Duration.ofMillis(410)),
+                            new StepTime("3.5", "Start the new server and restore the final dump", Duration.ofMillis(2_540)))),
+                    new RehearsalFailed(ID, REHEARSAL_ID, "0.4 Check the target image",
+                            "the target image postgres:17-alpine does not start: exec format error"),
+                    new RehearsalCleanedUp(ID, REHEARSAL_ID, List.of("makapix-rehearsal-db-1"),
+                            List.of("makapix-rehearsal_pg_data", "makapix-rehearsal_pg_data_pg17"),
+                            "/root/.upshift/rehearsals/makapix-pg17-rehearsal-1", List.of()),
                     // Phase 1
                     new BackupCreated(ID, step("1.1"), "custom", CUSTOM_DUMP),
                     new BackupVerified(ID, step("1.4"), 58, List.of(CUSTOM_DUMP, SQL_DUMP, ROLES_DUMP)),
