@@ -23,6 +23,15 @@ public interface ComposeFile {
     void rehearseUpgradeEdits(Path file, String service, String newImage, String dataVolume);
 
     /**
+     * Writes a new compose file holding only this service, as the given project: without what ties it to its project
+     * (depends_on, networks, published ports, container_name), its relative paths made absolute, its named volumes
+     * declared plainly. The original is only read.
+     *
+     * @throws InvalidInput when the original cannot be read as a compose file with that service
+     */
+    void writeServiceCopy(Path file, String service, String project, Path copy);
+
+    /**
      * Points one service's mount of a named volume at another named volume, declaring the new one at top level
      * (after the last declared volume, or in a new top-level volumes: block at the end of the file); everything
      * else untouched. Does nothing if the service already mounts the new volume there.

@@ -11,7 +11,8 @@ import dev.upshift.orchestrator.api.ContainerSpec;
 
 /**
  * The Docker engine, as much of it as the runbook uses. Every method that changes something is idempotent:
- * stopping a stopped container or creating a volume that exists does nothing. No method removes a volume.
+ * stopping a stopped container or creating a volume that exists does nothing. No method removes a volume but a
+ * scratch one or a rehearsal's.
  */
 public interface ContainerEngine {
 
@@ -66,6 +67,18 @@ public interface ContainerEngine {
 
     /** Removes a volume labelled {@link #SCRATCH}; refuses any other, removing nothing; nothing if it is gone. */
     void removeScratchVolume(String name);
+
+    /** The label, its value the upgrade's id, of every volume an upgrade makes. */
+    String MADE_BY = "dev.upshift.upgrade";
+
+    /** The volumes labelled as made by this upgrade ({@link #MADE_BY}). */
+    List<String> volumesMadeBy(String upgradeId);
+
+    /**
+     * Removes a volume labelled as made by this upgrade; refuses any other, removing nothing; nothing if it is gone.
+     * Only for a rehearsal's upgrade, whose every volume is scratch: a real upgrade's volumes hold data.
+     */
+    void removeVolumeMadeBy(String upgradeId, String name);
 
     /** Creates a named volume with these labels; does nothing if it exists. */
     void createVolume(String name, Map<String, String> labels);

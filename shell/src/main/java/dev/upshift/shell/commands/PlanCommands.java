@@ -62,7 +62,8 @@ public class PlanCommands {
         }
         commands.sendAndWait(new PlanUpgrade(upgradeId, plan));
         return asJson ? json.writeValueAsString(upgrades.document(upgrades.view(upgradeId)))
-                : Views.plan(upgradeId, plan) + "\nNext: upshift preflight " + upgradeId;
+                : Views.plan(upgradeId, plan) + "\nExpected downtime: " + Views.expectedDowntime(upgrades.view(upgradeId))
+                        + "\nNext: upshift preflight " + upgradeId;
     }
 
     private static List<String> list(String commaSeparated) {

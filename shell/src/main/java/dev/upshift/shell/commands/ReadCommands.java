@@ -42,7 +42,8 @@ public class ReadCommands {
         if (asJson) {
             return json.writeValueAsString(upgrades.document(view));
         }
-        return Views.status(view, upgrades.summary(upgradeId)) + Views.next(view);
+        return Views.status(view, upgrades.summary(upgradeId)) + "\nExpected downtime: " + Views.expectedDowntime(view)
+                + Views.next(view);
     }
 
     @Command(command = "list", description = "Every upgrade in the store, newest first.")

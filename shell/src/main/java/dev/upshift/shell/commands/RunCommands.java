@@ -6,8 +6,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.upshift.audit.drive.Drive;
-import dev.upshift.audit.drive.DriveClaims;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.commands.ApproveDowntime;
@@ -39,22 +37,18 @@ public class RunCommands {
 
     private final CommandGateway commands;
     private final Upgrades upgrades;
-    private final UpgradeProgress progress;
     private final ThisProcess self;
     private final ObjectMapper json;
-    private final StepFollowing following;
-    private final DriveClaims drives;
+    private final Driving driving;
     private final HandOver handOver;
 
-    public RunCommands(CommandGateway commands, Upgrades upgrades, UpgradeProgress progress, ThisProcess self,
-                       ObjectMapper json, StepFollowing following, DriveClaims drives, HandOver handOver) {
+    public RunCommands(CommandGateway commands, Upgrades upgrades, ThisProcess self, ObjectMapper json, Driving driving,
+                       HandOver handOver) {
         this.commands = commands;
         this.upgrades = upgrades;
-        this.progress = progress;
         this.self = self;
         this.json = JsonOutput.indented(json);
-        this.following = following;
-        this.drives = drives;
+        this.driving = driving;
         this.handOver = handOver;
     }
 
@@ -152,29 +146,16 @@ public class RunCommands {
         return points;
     }
 
-    /**
-     * Drives the upgrade from this process — refused, changing nothing, while another live process drives it — by
-     * sending the command, then prints the steps as they happen while it waits for the rest the upgrade reaches,
-     * and turns that rest into output (text or JSON) and an exit code.
-     */
+    /** Drives the upgrade from this process ({@link Driving}) and turns its rest into output (text or JSON) and an exit code. */
     private String drive(String upgradeId, boolean asJson, Object command) throws JsonProcessingException {
-        try (Drive drive = drives.take(upgradeId, self.name())) {
-            StepFollower steps = following.follow(upgradeId, asJson);
-            commands.sendAndWait(command);
-            UpgradeView view = progress.await(upgradeId, upgrade -> upgrade.status().resting(),
-                    "a rest (a gate, a pause or an end)", () -> {
-                        steps.poll();
-                        drive.keepAlive();
-                    });
-            steps.finish();
-            String answer = asJson ? json.writeValueAsString(upgrades.document(view))
-                    : Outcomes.text(view, upgrades.log(upgradeId));
-            int exitCode = exitCode(view.status());
-            if (exitCode != 0) {
-                throw new CommandOutcome(exitCode, answer);
-            }
-            return answer;
+        UpgradeView view = driving.drive(upgradeId, asJson, command, () -> { });
+        String answer = asJson ? json.writeValueAsString(upgrades.document(view))
+                : Outcomes.text(view, upgrades.log(upgradeId));
+        int exitCode = exitCode(view.status());
+        if (exitCode != 0) {
+            throw new CommandOutcome(exitCode, answer);
         }
+        return answer;
     }
 
     private static int exitCode(UpgradeStatus rest) {

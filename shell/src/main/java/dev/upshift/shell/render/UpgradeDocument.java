@@ -31,6 +31,7 @@ public record UpgradeDocument(
         String drivenBy,
         String engine,
         Downtime downtime,
+        Double expectedDowntimeSeconds,
         Instant plannedAt,
         Instant updatedAt,
         List<LogEntry> log,
@@ -45,14 +46,16 @@ public record UpgradeDocument(
                 Plan.of(plan), new Server(plan.sourceImage(), summary.sourceVersion()),
                 new Server(plan.targetImage(), summary.targetVersion()),
                 new Server(view.currentImage(), view.currentVersion()), view.baseline(), view.currentStep(),
-                view.lastFailure(), view.runner(), view.engine(), Downtime.of(summary), view.plannedAt(), view.updatedAt(), log,
-                NextCommand.of(view.upgradeId(), view.status()));
+                view.lastFailure(), view.runner(), view.engine(), Downtime.of(summary),
+                view.expectedDowntime() == null ? null : view.expectedDowntime().toMillis() / 1000.0, view.plannedAt(),
+                view.updatedAt(), log, NextCommand.of(view.upgradeId(), view.status()));
     }
 
     /** The same upgrade with another next command: the one that confirms what this command stopped short of. */
     public UpgradeDocument withNext(String command) {
         return new UpgradeDocument(id, status, project, service, method, plan, source, target, current, baseline,
-                stepInProgress, lastFailure, drivenBy, engine, downtime, plannedAt, updatedAt, log, command);
+                stepInProgress, lastFailure, drivenBy, engine, downtime, expectedDowntimeSeconds, plannedAt, updatedAt, log,
+                command);
     }
 
     /** The plan's facts about the stack, as recorded when it was planned. */

@@ -1,9 +1,11 @@
 package dev.upshift.shell.render;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.Phase;
@@ -106,6 +108,17 @@ public final class Views {
         baseline.tables().stream().filter(t -> t.name().equals("users") || t.name().equals("posts"))
                 .forEach(t -> table.row(capitalized(t.name()), t.rows()));
         return table;
+    }
+
+    /** What the last rehearsal measured, or how to measure it. */
+    public static String expectedDowntime(UpgradeView view) {
+        return view.expectedDowntime() == null ? "not rehearsed yet (upshift rehearse " + view.upgradeId() + ")"
+                : seconds(view.expectedDowntime()) + " (rehearsed)";
+    }
+
+    /** "6.5 s": a step's or a downtime's length, to a tenth of a second. */
+    public static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     /** "\nNext: upshift …" when the operator has a command to type, else nothing. */

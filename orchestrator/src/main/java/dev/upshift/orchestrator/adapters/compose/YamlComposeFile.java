@@ -88,6 +88,19 @@ public class YamlComposeFile implements ComposeFile {
     }
 
     @Override
+    public void writeServiceCopy(Path file, String service, String project, Path copy) {
+        String text = readText(file);
+        serviceOf(parse(file, text), service);
+        String written = ServiceCopy.of(file, text, service, project);
+        parse(copy, written); // what Upshift writes, it must read back
+        try {
+            Files.writeString(copy, written, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + copy, e);
+        }
+    }
+
+    @Override
     public void replaceVolume(Path file, String service, String oldVolume, String newVolume) {
         for (String volume : new String[] {oldVolume, newVolume}) {
             if (volume == null || !VOLUME_NAME.matcher(volume).matches()) {

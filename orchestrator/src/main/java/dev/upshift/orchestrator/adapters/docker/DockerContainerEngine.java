@@ -137,6 +137,16 @@ public class DockerContainerEngine implements ContainerEngine {
     }
 
     @Override
+    public List<String> volumesMadeBy(String upgradeId) {
+        return volumes.volumesMadeBy(upgradeId);
+    }
+
+    @Override
+    public void removeVolumeMadeBy(String upgradeId, String name) {
+        volumes.removeVolumeMadeBy(upgradeId, name);
+    }
+
+    @Override
     public boolean volumeExists(String name) {
         return volumes.volumeExists(name);
     }

@@ -3,9 +3,11 @@ package dev.upshift.orchestrator.adapters.docker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 
@@ -27,14 +29,28 @@ final class DockerVolumes {
 
     /** Refuses, removing nothing, unless the volume carries the scratch label: a data volume is never removed here. */
     void removeScratchVolume(String name) {
+        removeLabelled(name, ContainerEngine.PURPOSE, ContainerEngine.SCRATCH, "a scratch volume of Upshift's");
+    }
+
+    List<String> volumesMadeBy(String upgradeId) {
+        var volumes = docker.listVolumesCmd().withFilter("label", List.of(ContainerEngine.MADE_BY + "=" + upgradeId))
+                .exec().getVolumes();
+        return volumes == null ? List.of() : volumes.stream().map(InspectVolumeResponse::getName).sorted().toList();
+    }
+
+    void removeVolumeMadeBy(String upgradeId, String name) {
+        removeLabelled(name, ContainerEngine.MADE_BY, upgradeId, "made by " + upgradeId);
+    }
+
+    private void removeLabelled(String name, String label, String value, String what) {
         Map<String, String> labels;
         try {
             labels = docker.inspectVolumeCmd(name).exec().getLabels();
         } catch (NotFoundException gone) {
             return;
         }
-        if (labels == null || !ContainerEngine.SCRATCH.equals(labels.get(ContainerEngine.PURPOSE))) {
-            throw new IllegalStateException("volume " + name + " is not a scratch volume of Upshift's; it is kept");
+        if (labels == null || !value.equals(labels.get(label))) {
+            throw new IllegalStateException("volume " + name + " is not " + what + "; it is kept");
         }
         docker.removeVolumeCmd(name).exec();
     }

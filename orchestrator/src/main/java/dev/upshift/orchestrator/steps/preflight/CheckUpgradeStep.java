@@ -1,7 +1,6 @@
 package dev.upshift.orchestrator.steps.preflight;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import dev.upshift.orchestrator.api.events.UpgradeImageChecked;
 import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.OneOffRun;
+import dev.upshift.orchestrator.steps.BaseBackup;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
@@ -24,9 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 0.7 (pg-upgrade): pg_upgrade's own checks, before anyone's downtime and without touching the stack. pg_upgrade
- * --check needs a cluster it can start and stop itself, so it runs on a copy: a base backup of the live server,
- * taken by a one-off container of the upgrade image that shares the server's network (pg_basebackup reaches it on
- * localhost, where the image's pg_hba.conf trusts replication), into a scratch volume. The copy is started and
+ * --check needs a cluster it can start and stop itself, so it runs on a copy: a {@link BaseBackup} of the live server,
+ * taken with the upgrade image's old tools, into a scratch volume. The copy is started and
  * stopped once (recovery makes it a cleanly shut down cluster, which pg_upgrade requires), a new cluster is made
  * with the old one's settings (0.6), and pg_upgrade --check runs with the plan's transfer mode. The scratch volume
  * goes whatever the outcome. A failed check fails the pre-flight with pg_upgrade's findings.
@@ -36,11 +35,10 @@ public class CheckUpgradeStep implements StepExecutor {
 
     private static final String MOUNT = "/upshift/check";
     private static final String SCRIPT = """
-            install -d -o postgres -g postgres -m 700 "$MOUNT/old" "$MOUNT/new"
-            find "$MOUNT/old" "$MOUNT/new" -mindepth 1 -delete
+            install -d -o postgres -g postgres -m 700 "$MOUNT/new"
+            find "$MOUNT/new" -mindepth 1 -delete
             cd /tmp
             exec setpriv --reuid=postgres --regid=postgres --init-groups sh -euc '
-              "$PGBINOLD/pg_basebackup" -h 127.0.0.1 -p 5432 -U "$SUPERUSER" -D "$MOUNT/old" -X stream -c fast --no-sync
               "$PGBINOLD/pg_ctl" -D "$MOUNT/old" -o "-c listen_addresses= -c unix_socket_directories=/tmp -c port=50431" -w start >/dev/null
               "$PGBINOLD/pg_ctl" -D "$MOUNT/old" -w stop >/dev/null
               "$PGBINNEW/initdb" -D "$MOUNT/new" -U "$SUPERUSER" $INITDB_ARGS >/dev/null
@@ -53,10 +51,13 @@ public class CheckUpgradeStep implements StepExecutor {
             """;
 
     private final StackAccess stack;
+    private final BaseBackup baseBackup;
     private final Duration timeout;
 
-    public CheckUpgradeStep(StackAccess stack, @Value("${upshift.pg-upgrade-timeout:PT6H}") Duration timeout) {
+    public CheckUpgradeStep(StackAccess stack, BaseBackup baseBackup,
+                            @Value("${upshift.pg-upgrade-timeout:PT6H}") Duration timeout) {
         this.stack = stack;
+        this.baseBackup = baseBackup;
         this.timeout = timeout;
     }
 
@@ -73,17 +74,15 @@ public class CheckUpgradeStep implements StepExecutor {
         String scratch = plan.project() + "_upshift_check_" + history.upgradeId();
         engine.createVolume(scratch, Map.of(ContainerEngine.PURPOSE, ContainerEngine.SCRATCH,
                 "com.docker.compose.project", plan.project(), "dev.upshift.upgrade", history.upgradeId()));
-        Map<String, String> environment = new LinkedHashMap<>(Map.of("MOUNT", MOUNT, "SUPERUSER", plan.superuser(),
+        Map<String, String> environment = Map.of("MOUNT", MOUNT, "SUPERUSER", plan.superuser(),
                 "INITDB_ARGS", UpgradeClusterStep.initdbArguments(image.cluster(), ServerVersions.major(image.newVersion())),
-                "TRANSFER", plan.transfer()));
-        String password = stack.database(plan).password();
-        if (password != null) {
-            environment.put("PGPASSWORD", password); // the one-off's only, never recorded
-        }
+                "TRANSFER", plan.transfer());
         try {
+            baseBackup.copy(plan, plan.project() + "-upshift-pg-upgrade-check-copy", plan.upgradeImage(), scratch, MOUNT,
+                    MOUNT + "/old", timeout);
             CommandResult result = stack.runToCompletion(plan, new OneOffRun(plan.project() + "-upshift-pg-upgrade-check",
-                    plan.upgradeImage(), List.of("sh", "-euc", SCRIPT), environment, Map.of(scratch, MOUNT), timeout,
-                    stack.container(plan, plan.service()).id()), "pg_upgrade --check");
+                    plan.upgradeImage(), List.of("sh", "-euc", SCRIPT), environment, Map.of(scratch, MOUNT), timeout),
+                    "pg_upgrade --check");
             return new UpgradeCheckPassed(history.upgradeId(), step, plan.transfer(), scratch, result.stdout().strip());
         } finally {
             engine.removeScratchVolume(scratch);
