@@ -228,13 +228,6 @@ public final class SampleHistory {
         return cut;
     }
 
-    /** The same history without the events of this type, at the same times. */
-    public SampleHistory without(Class<? extends UpgradeEvent> type) {
-        SampleHistory cut = new SampleHistory(upgradeId).at(clock);
-        events.stream().filter(event -> !type.isInstance(event.event())).forEach(cut.events::add);
-        return cut;
-    }
-
     public List<Object> payloads() {
         return events.stream().map(Recorded::event).map(Object.class::cast).toList();
     }

@@ -12,7 +12,6 @@ import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
 import dev.upshift.orchestrator.api.events.CompatibilityChecked;
-import dev.upshift.orchestrator.api.events.DatabaseFenced;
 import dev.upshift.orchestrator.api.events.DependentsRestarted;
 import dev.upshift.orchestrator.api.events.DependentsStopped;
 import dev.upshift.orchestrator.api.events.RollbackCompleted;
@@ -71,9 +70,8 @@ public class UpgradeSummaryProjection {
             update(event, "UPDATE upgrade_summary SET target_version = ?", ServerVersion.brief(verified.serverVersion()));
         } else if (event instanceof VolumeSnapshotted snapshot) {
             update(event, "UPDATE upgrade_summary SET new_volume = ?", snapshot.newVolume());
-        } else if (event instanceof ServiceStopped || event instanceof DependentsStopped || event instanceof DatabaseFenced) {
-            // the site goes down with the first dependent stopped, or with the fence when nothing depends on the
-            // database (a rehearsal's scratch copy); later stops change nothing
+        } else if (event instanceof ServiceStopped || event instanceof DependentsStopped) {
+            // the site goes down with the first dependent stopped; later stops change nothing
             update(event, "UPDATE upgrade_summary SET down_since = COALESCE(down_since, ?), "
                     + "downtime_started = COALESCE(downtime_started, ?)", time, time);
         } else if (event instanceof ServicesRestored || event instanceof DependentsRestarted) {

@@ -15,7 +15,6 @@ import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.events.DependentsRestarted;
 import dev.upshift.orchestrator.api.events.DependentsStopped;
-import dev.upshift.orchestrator.api.events.ServiceStopped;
 import dev.upshift.orchestrator.api.queries.FindUpgradeSummary;
 import dev.upshift.orchestrator.api.queries.UpgradeSummary;
 import org.junit.jupiter.api.AfterEach;
@@ -103,17 +102,6 @@ class UpgradeSummaryProjectionTest {
         assertThat(summary.downtime()).isEqualTo(SampleHistory.downtime().plusSeconds(90));
         assertThat(summary.downtimeStarted()).isEqualTo(SampleHistory.DOWNTIME_STARTS);
         assertThat(summary.downtimeEnded()).isEqualTo(Instant.parse("2025-12-15T21:01:30Z"));
-    }
-
-    @Test
-    void givenNothingDependsOnTheDatabaseWhenProjectedThenTheDowntimeStartsWithTheFence() {
-        feed(summaries, SampleHistory.completed().without(ServiceStopped.class).tracked(1));
-
-        UpgradeSummary summary = summary();
-
-        Instant fenced = SampleHistory.DOWNTIME_STARTS.plusSeconds(3);
-        assertThat(summary.downtimeStarted()).isEqualTo(fenced);
-        assertThat(summary.downtime()).isEqualTo(Duration.between(fenced, SampleHistory.SERVICES_RESTORED));
     }
 
     @Test

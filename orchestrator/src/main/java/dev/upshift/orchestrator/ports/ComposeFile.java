@@ -1,6 +1,7 @@
 package dev.upshift.orchestrator.ports;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reads a Docker Compose file, and changes one service's image, data volume, its mount or a path in its environment without touching anything else. */
 public interface ComposeFile {
@@ -23,13 +24,13 @@ public interface ComposeFile {
     void rehearseUpgradeEdits(Path file, String service, String newImage, String dataVolume);
 
     /**
-     * Writes a new compose file holding only this service, as the given project: without what ties it to its project
-     * (depends_on, networks, published ports, container_name), its relative paths made absolute, its named volumes
-     * declared plainly. The original is only read.
+     * Writes a new compose file holding only these services, as the given project: without what ties them to their
+     * project (depends_on on services left out, networks, published ports, container_name), relative paths made
+     * absolute, named volumes declared plainly. The original is only read.
      *
-     * @throws InvalidInput when the original cannot be read as a compose file with that service
+     * @throws InvalidInput when the original cannot be read as a compose file with those services
      */
-    void writeServiceCopy(Path file, String service, String project, Path copy);
+    void writeServicesCopy(Path file, List<String> services, String project, Path copy);
 
     /**
      * Points one service's mount of a named volume at another named volume, declaring the new one at top level

@@ -80,6 +80,18 @@ public interface ContainerEngine {
      */
     void removeVolumeMadeBy(String upgradeId, String name);
 
+    /**
+     * Creates an internal network — its containers reach each other and the engine's host, nothing beyond — with these
+     * labels; does nothing if it exists.
+     */
+    void createInternalNetwork(String name, Map<String, String> labels);
+
+    /** The networks labelled as made by this upgrade ({@link #MADE_BY}). */
+    List<String> networksMadeBy(String upgradeId);
+
+    /** Removes a network labelled as made by this upgrade; refuses any other; nothing if it is gone. */
+    void removeNetworkMadeBy(String upgradeId, String name);
+
     /** Creates a named volume with these labels; does nothing if it exists. */
     void createVolume(String name, Map<String, String> labels);
 

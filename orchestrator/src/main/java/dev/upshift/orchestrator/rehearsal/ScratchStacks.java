@@ -55,85 +55,110 @@ public class ScratchStacks {
 
     /**
      * Writes the scratch compose file, copies the live database into a scratch volume (labelled as made by the
-     * rehearsal's upgrade) and starts the old server on it, as the live one runs, and waits until it serves.
+     * rehearsal's upgrade), starts the old server on it as the live one runs, then the dependents on it as they run,
+     * all on an internal network of the rehearsal's own, and waits until every one serves.
      *
      * @throws StepFailure when something of it could not be done
      */
     public ScratchStack create(UpgradePlan live, String rehearsalId, Path directory) {
         ScratchStack scratch = new ScratchStack(projectOf(live), directory);
         ContainerEngine engine = stack.engine(live);
-        ContainerSpec spec = engine.spec(stack.container(live, live.service()).id());
-        ContainerSpec.Mount data = spec.mounts().stream().filter(mount -> live.volume().equals(mount.source()))
+        ContainerSpec database = engine.spec(stack.container(live, live.service()).id());
+        ContainerSpec.Mount data = database.mounts().stream().filter(mount -> live.volume().equals(mount.source()))
                 .findFirst().orElseThrow(() -> new StepFailure("the live database does not mount " + live.volume()));
-        List<String> shared = spec.mounts().stream().filter(mount -> "volume".equals(mount.type()) && mount != data)
-                .map(ContainerSpec.Mount::source).toList();
-        if (!shared.isEmpty()) {
-            throw new StepFailure("the live database mounts volumes besides its data (" + String.join(", ", shared)
-                    + "); a rehearsal would share them with the live stack, so it does not run");
+        List<String> services = new ArrayList<>(List.of(live.service()));
+        services.addAll(live.startOrder());
+        Map<String, ContainerSpec> specs = new LinkedHashMap<>();
+        for (String service : services) {
+            ContainerSpec spec = service.equals(live.service()) ? database
+                    : engine.spec(stack.container(live, service).id());
+            requireNoSharedVolume(service, spec, data);
+            specs.put(service, spec);
         }
         try {
             Files.createDirectories(scratch.backupDir());
         } catch (IOException e) {
             throw new StepFailure("cannot create " + scratch.backupDir() + ": " + e.getMessage(), e);
         }
-        composeFile.writeServiceCopy(Path.of(live.composeFile()), live.service(), scratch.project(), scratch.composeFile());
+        composeFile.writeServicesCopy(Path.of(live.composeFile()), services, scratch.project(), scratch.composeFile());
         String key = ComposeDataLayout.volumeKey(live);
         String volume = scratch.project() + "_" + key;
         engine.createVolume(volume, Map.of(ContainerEngine.PURPOSE, ContainerEngine.SCRATCH,
                 PROJECT_LABEL, scratch.project(), "com.docker.compose.volume", key, ContainerEngine.MADE_BY, rehearsalId));
-        baseBackup.copy(live, scratch.project() + "-base-backup", spec.image(), volume, data.target(),
+        baseBackup.copy(live, scratch.project() + "-base-backup", database.image(), volume, data.target(),
                 live.dataDirectory(), copyTimeout);
-        String id = engine.create(stack.withSecrets(live, oldServer(spec, scratch, volume, data, rehearsalId)));
-        engine.start(id);
-        stack.requireServing(live, id, "the scratch copy's server");
+        String network = scratch.project() + "_default";
+        engine.createInternalNetwork(network, Map.of(PROJECT_LABEL, scratch.project(), ContainerEngine.MADE_BY, rehearsalId));
+        for (String service : services) {
+            ContainerSpec copy = copyOf(specs.get(service), service, scratch, network, rehearsalId, data, volume);
+            String id = engine.create(stack.withSecrets(live, service, copy));
+            engine.start(id);
+            stack.requireServing(live, id, "the scratch copy of " + service);
+        }
         return scratch;
     }
 
+    /** A volume the copy would share with the live stack, which a rehearsal must not write to: refused. */
+    private static void requireNoSharedVolume(String service, ContainerSpec spec, ContainerSpec.Mount data) {
+        List<String> shared = spec.mounts().stream().filter(mount -> "volume".equals(mount.type()) && !mount.equals(data))
+                .map(ContainerSpec.Mount::source).toList();
+        if (!shared.isEmpty()) {
+            throw new StepFailure(service + " mounts volumes (" + String.join(", ", shared) + ") the rehearsal would "
+                    + "share with the live stack, so it does not run");
+        }
+    }
+
     /**
-     * The live server's configuration on the copy, as a container of the scratch project: alone on the engine's
-     * default network (no alias another service could reach it by), no published port, the host's files it mounts
-     * read-only, and not restarted by the engine.
+     * A live container's configuration, as a container of the scratch project: on the rehearsal's internal network
+     * under its service's name (the only way out is to the other copies), no published port, the host's files it
+     * mounts read-only, the database's data volume replaced by the copy, and not restarted by the engine.
      */
-    private static ContainerSpec oldServer(ContainerSpec live, ScratchStack scratch, String volume, ContainerSpec.Mount data,
-                                           String rehearsalId) {
+    private static ContainerSpec copyOf(ContainerSpec live, String service, ScratchStack scratch, String network,
+                                        String rehearsalId, ContainerSpec.Mount data, String volume) {
         Map<String, String> labels = new LinkedHashMap<>(live.labels());
         labels.put(PROJECT_LABEL, scratch.project());
         labels.put("com.docker.compose.project.config_files", scratch.composeFile().toString());
         labels.put("com.docker.compose.project.working_dir", scratch.directory().toString());
         labels.put(ContainerEngine.MADE_BY, rehearsalId);
         List<ContainerSpec.Mount> mounts = live.mounts().stream()
-                .map(mount -> mount == data ? new ContainerSpec.Mount("volume", volume, data.target(), false)
+                .map(mount -> mount.equals(data) ? new ContainerSpec.Mount("volume", volume, data.target(), false)
                         : new ContainerSpec.Mount(mount.type(), mount.source(), mount.target(), true))
                 .toList();
-        String service = labels.getOrDefault("com.docker.compose.service", "db");
         return new ContainerSpec(scratch.project() + "-" + service + "-1", live.image(), live.imageId(),
                 live.environment(), live.command(), live.entrypoint(), labels,
-                List.of(new ContainerSpec.Network("bridge", List.of())), mounts, List.of(), live.healthCheck(), "no",
-                live.user(), live.workingDir());
+                List.of(new ContainerSpec.Network(network, List.of(service))), mounts, List.of(), live.healthCheck(),
+                "no", live.user(), live.workingDir());
     }
 
     /**
-     * Removes what the rehearsal made — the scratch project's containers, every volume labelled as made by the
-     * rehearsal's upgrade (the scratch copy, the new server's), the directory — and says what it removed. A removal
-     * that fails is named, and the rest still goes.
+     * Removes what the rehearsal made — the scratch project's containers, every volume and network labelled as made
+     * by the rehearsal's upgrade (the scratch copy, the new server's volume), the directory — and says what it removed.
+     * A removal that fails is named, and the rest still goes.
      */
     public RehearsalCleanedUp remove(UpgradePlan live, String upgradeId, String rehearsalId, ScratchStack scratch) {
         ContainerEngine engine = stack.engine(live);
         List<String> containers = new ArrayList<>();
         List<String> volumes = new ArrayList<>();
         List<String> notRemoved = new ArrayList<>();
-        for (ContainerInfo container : engine.serviceContainers(scratch.project(), live.service())) {
-            attempt(notRemoved, "container " + container.name(), () -> {
-                engine.stop(container.id(), STOP_TIMEOUT);
-                engine.remove(container.id());
-                containers.add(container.name());
-            });
+        List<String> services = new ArrayList<>(live.stopOrder());
+        services.add(live.service());
+        for (String service : services) {
+            for (ContainerInfo container : engine.serviceContainers(scratch.project(), service)) {
+                attempt(notRemoved, "container " + container.name(), () -> {
+                    engine.stop(container.id(), STOP_TIMEOUT);
+                    engine.remove(container.id());
+                    containers.add(container.name());
+                });
+            }
         }
         for (String volume : engine.volumesMadeBy(rehearsalId)) {
             attempt(notRemoved, "volume " + volume, () -> {
                 engine.removeVolumeMadeBy(rehearsalId, volume);
                 volumes.add(volume);
             });
+        }
+        for (String network : engine.networksMadeBy(rehearsalId)) {
+            attempt(notRemoved, "network " + network, () -> engine.removeNetworkMadeBy(rehearsalId, network));
         }
         attempt(notRemoved, "directory " + scratch.directory(), () -> deleteRecursively(scratch.directory()));
         return new RehearsalCleanedUp(upgradeId, rehearsalId, containers, volumes, scratch.directory().toString(),

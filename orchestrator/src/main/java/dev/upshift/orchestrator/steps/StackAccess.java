@@ -85,15 +85,20 @@ public class StackAccess {
 
     /** The spec with every secret the event store left out filled in from the compose file's sources. */
     public ContainerSpec withSecrets(UpgradePlan plan, ContainerSpec spec) {
+        return withSecrets(plan, plan.service(), spec);
+    }
+
+    /** The same for a container of another service of the plan's compose file (a dependent). */
+    public ContainerSpec withSecrets(UpgradePlan plan, String service, ContainerSpec spec) {
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
-        Map<String, String> declared = declaredEnvironment(plan);
+        Map<String, String> declared = declaredEnvironment(plan, service);
         environment.replaceAll((name, value) -> {
             if (value != null) {
                 return value;
             }
             String secret = declared.get(name);
             if (secret == null) {
-                throw new StepFailure(name + " is no longer set for service " + plan.service() + " in "
+                throw new StepFailure(name + " is no longer set for service " + service + " in "
                         + plan.composeFile() + " or its env_file");
             }
             return secret;
@@ -223,10 +228,10 @@ public class StackAccess {
         return environment;
     }
 
-    /** The database service's environment as compose gives it: its env files, then its environment block. */
-    private Map<String, String> declaredEnvironment(UpgradePlan plan) {
-        ComposeService service = composeFile.read(Path.of(plan.composeFile())).service(plan.service())
-                .orElseThrow(() -> new StepFailure("service " + plan.service() + " is gone from " + plan.composeFile()));
+    /** A service's environment as compose gives it: its env files, then its environment block. */
+    private Map<String, String> declaredEnvironment(UpgradePlan plan, String name) {
+        ComposeService service = composeFile.read(Path.of(plan.composeFile())).service(name)
+                .orElseThrow(() -> new StepFailure("service " + name + " is gone from " + plan.composeFile()));
         return EnvFile.environmentOf(service);
     }
 }

@@ -37,7 +37,8 @@ import org.springframework.shell.command.annotation.OptionValues;
 
 /**
  * The rehearsal: the planned upgrade run end to end, as an upgrade of its own ({@code ID-rehearsal-N}), on a scratch
- * copy of the database in a compose project of its own on the same engine, while the live stack keeps serving. Its
+ * copy of the database and its dependents in a compose project of its own on the same engine, on a network nothing
+ * leaves, while the live stack keeps serving. Its
  * downtime becomes the upgrade's expected downtime; what it made is removed whatever its outcome.
  */
 @Command(group = "Upgrade")
@@ -104,8 +105,8 @@ public class RehearseCommands {
     }
 
     /**
-     * The scratch stack, then the rehearsal's plan — the live one's method, images, transfer and snapshot, no
-     * dependents, backups in the scratch directory — run with the downtime approved, as {@code run --yes} runs it.
+     * The scratch stack, then the rehearsal's plan — the live one's method, images, transfer, snapshot and dependents,
+     * backups in the scratch directory — run with the downtime approved, as {@code run --yes} runs it.
      */
     private RehearsalEvent rehearse(UpgradePlan live, String upgradeId, String rehearsalId, ScratchStack scratch,
                                     Drive drive) {
@@ -113,7 +114,7 @@ public class RehearseCommands {
         try {
             scratchStacks.create(live, rehearsalId, scratch.directory());
             plan = planner.plan(new PlanRequest(scratch.composeFile(), live.service(), live.targetImage(), rehearsalId,
-                    live.method().label(), List.of(), scratch.backupDir(), live.dockerHost(), live.upgradeImage(),
+                    live.method().label(), live.startOrder(), scratch.backupDir(), live.dockerHost(), live.upgradeImage(),
                     live.transfer(), live.snapshot()));
         } catch (StepFailure | InvalidInput failure) {
             return new RehearsalFailed(upgradeId, rehearsalId, SCRATCH_COPY, failure.getMessage());

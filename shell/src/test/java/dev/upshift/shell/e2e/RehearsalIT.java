@@ -78,6 +78,8 @@ class RehearsalIT {
                 + "-rehearsal")).as("containers of the scratch project").isEmpty();
         assertThat(docker("volume", "ls", "--quiet", "--filter", "label=dev.upshift.upgrade=" + rehearsal))
                 .as("volumes the rehearsal made").isEmpty();
+        assertThat(docker("network", "ls", "--quiet", "--filter", "label=dev.upshift.upgrade=" + rehearsal))
+                .as("its network").isEmpty();
         assertThat(home.resolve("rehearsals").resolve(rehearsal)).as("its compose file and backups").doesNotExist();
     }
 

@@ -14,45 +14,63 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * A compose file of one service taken from another file: its own project name, nothing that ties it to the original
- * project (dependencies, networks, published ports, a fixed container name), its relative paths made absolute so
- * that it works from any directory, and its named volumes declared plainly, so that they are the new project's.
+ * A compose file of some services taken from another file: its own project name, nothing that ties it to the original
+ * project (dependencies on services left out, networks, published ports, fixed container names), its relative paths
+ * made absolute so that it works from any directory, and its named volumes declared plainly, so that they are the new
+ * project's.
  */
 final class ServiceCopy {
 
     /** What would tie the copy to the original project, or clash with it on the same engine. */
-    private static final Set<String> LEFT_OUT = Set.of("depends_on", "container_name", "ports", "networks",
+    private static final Set<String> LEFT_OUT = Set.of("container_name", "ports", "networks",
             "network_mode", "links", "external_links", "build", "extends");
 
     private ServiceCopy() {
     }
 
     /** @param text the original, already known to load as a compose file */
-    static String of(Path file, String text, String service, String project) {
+    static String of(Path file, String text, List<String> names, String project) {
         Path directory = file.toAbsolutePath().normalize().getParent();
         // numbers and booleans as YAML types, so that they are written back as such (retries: 5, not '5')
         Map<?, ?> services = (Map<?, ?>) ((Map<?, ?>) new Yaml(new SafeConstructor(new LoaderOptions())).load(text))
                 .get("services");
-        if (!(services.get(service) instanceof Map<?, ?> original)) {
-            throw new InvalidInput("compose file " + file + " has no service " + service + " written as a mapping");
-        }
-        Map<Object, Object> definition = new LinkedHashMap<>(original);
-        LEFT_OUT.forEach(definition::remove);
-        if (definition.get("env_file") != null) {
-            definition.put("env_file", envFiles(directory, definition.get("env_file")));
-        }
+        Map<String, Object> copied = new LinkedHashMap<>();
         Map<String, Object> volumes = new LinkedHashMap<>();
-        if (definition.get("volumes") instanceof List<?> mounts) {
-            definition.put("volumes", mounts.stream().map(mount -> absolute(directory, mount, volumes)).toList());
+        for (String service : names) {
+            if (!(services.get(service) instanceof Map<?, ?> original)) {
+                throw new InvalidInput("compose file " + file + " has no service " + service + " written as a mapping");
+            }
+            copied.put(service, copy(directory, original, names, volumes));
         }
         Map<String, Object> copy = new LinkedHashMap<>();
         copy.put("name", project);
-        copy.put("services", Map.of(service, definition));
+        copy.put("services", copied);
         if (!volumes.isEmpty()) {
             copy.put("volumes", volumes);
         }
-        return "# Written by Upshift for a rehearsal: " + service + " of " + file + ", as project " + project + ".\n"
-                + yaml().dump(copy);
+        return "# Written by Upshift for a rehearsal: " + String.join(", ", names) + " of " + file + ", as project "
+                + project + ".\n" + yaml().dump(copy);
+    }
+
+    private static Map<Object, Object> copy(Path directory, Map<?, ?> original, List<String> names,
+                                            Map<String, Object> volumes) {
+        Map<Object, Object> definition = new LinkedHashMap<>(original);
+        LEFT_OUT.forEach(definition::remove);
+        Object dependsOn = definition.remove("depends_on");
+        if (dependsOn instanceof Map<?, ?> conditions) {
+            Map<Object, Object> kept = new LinkedHashMap<>(conditions);
+            kept.keySet().retainAll(names);
+            definition.put("depends_on", kept);
+        } else if (dependsOn instanceof List<?> services) {
+            definition.put("depends_on", services.stream().filter(names::contains).toList());
+        }
+        if (definition.get("env_file") != null) {
+            definition.put("env_file", envFiles(directory, definition.get("env_file")));
+        }
+        if (definition.get("volumes") instanceof List<?> mounts) {
+            definition.put("volumes", mounts.stream().map(mount -> absolute(directory, mount, volumes)).toList());
+        }
+        return definition;
     }
 
     private static Object envFiles(Path directory, Object envFiles) {

@@ -88,10 +88,11 @@ public class YamlComposeFile implements ComposeFile {
     }
 
     @Override
-    public void writeServiceCopy(Path file, String service, String project, Path copy) {
+    public void writeServicesCopy(Path file, List<String> services, String project, Path copy) {
         String text = readText(file);
-        serviceOf(parse(file, text), service);
-        String written = ServiceCopy.of(file, text, service, project);
+        ComposeProject original = parse(file, text);
+        services.forEach(service -> serviceOf(original, service));
+        String written = ServiceCopy.of(file, text, services, project);
         parse(copy, written); // what Upshift writes, it must read back
         try {
             Files.writeString(copy, written, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

@@ -22,7 +22,7 @@ import dev.upshift.orchestrator.ports.OneOffRun;
 
 /**
  * The Docker engine through docker-java; compose's own labels tell which container belongs to what. One client,
- * shared by a class per concern: containers, images, volumes, exec, health.
+ * shared by a class per concern: containers, images, volumes, networks, exec, health.
  */
 public class DockerContainerEngine implements ContainerEngine {
 
@@ -31,6 +31,7 @@ public class DockerContainerEngine implements ContainerEngine {
     private final DockerContainers containers;
     private final DockerImages images;
     private final DockerVolumes volumes;
+    private final DockerNetworks networks;
     private final DockerExec exec;
     private final DockerHealth health;
 
@@ -49,6 +50,7 @@ public class DockerContainerEngine implements ContainerEngine {
         this.containers = new DockerContainers(docker);
         this.images = new DockerImages(docker, containers);
         this.volumes = new DockerVolumes(docker);
+        this.networks = new DockerNetworks(docker);
         this.exec = new DockerExec(docker);
         this.health = new DockerHealth(containers, exec);
     }
@@ -144,6 +146,21 @@ public class DockerContainerEngine implements ContainerEngine {
     @Override
     public void removeVolumeMadeBy(String upgradeId, String name) {
         volumes.removeVolumeMadeBy(upgradeId, name);
+    }
+
+    @Override
+    public void createInternalNetwork(String name, Map<String, String> labels) {
+        networks.createInternalNetwork(name, labels);
+    }
+
+    @Override
+    public List<String> networksMadeBy(String upgradeId) {
+        return networks.networksMadeBy(upgradeId);
+    }
+
+    @Override
+    public void removeNetworkMadeBy(String upgradeId, String name) {
+        networks.removeNetworkMadeBy(upgradeId, name);
     }
 
     @Override

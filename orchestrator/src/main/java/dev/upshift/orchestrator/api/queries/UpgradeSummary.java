@@ -7,9 +7,8 @@ import java.time.Instant;
 
 /**
  * An upgrade in figures, every one computed from event times. The downtime runs from the first dependent
- * stopped (or, for a database nothing depends on, such as a rehearsal's scratch copy, from the fence) to the last
- * one serving again (Phase 4, or the rollback's restart); were the dependents up in between (a rollback after
- * Phase 4), only the time they were down counts.
+ * stopped to the last one serving again (Phase 4, or the rollback's restart); were the dependents up in
+ * between (a rollback after Phase 4), only the time they were down counts.
  *
  * @param sourceVersion the server version of the baseline (0.1), or null before it
  * @param targetVersion the version the target image runs (0.4), then the one verified on the new server (3.6)

@@ -30,7 +30,7 @@ class YamlComposeFileServiceCopyTest {
         byte[] before = Files.readAllBytes(SAMPLE);
         Path copy = directory.resolve("compose.yml");
 
-        composeFile.writeServiceCopy(SAMPLE, "db", "makapix-rehearsal", copy);
+        composeFile.writeServicesCopy(SAMPLE, List.of("db"), "makapix-rehearsal", copy);
 
         ComposeProject written = composeFile.read(copy);
         assertThat(written.name()).isEqualTo("makapix-rehearsal");
@@ -47,9 +47,22 @@ class YamlComposeFileServiceCopyTest {
     }
 
     @Test
+    void givenTheDatabaseAndADependentWhenCopiedThenTheDependentKeepsItsDependencyOnTheDatabaseOnly() throws IOException {
+        Path copy = directory.resolve("compose.yml");
+
+        composeFile.writeServicesCopy(SAMPLE, List.of("db", "api", "web"), "makapix-rehearsal", copy);
+
+        ComposeProject written = composeFile.read(copy);
+        assertThat(written.services()).extracting(ComposeService::name).containsExactly("db", "api", "web");
+        assertThat(written.service("api").orElseThrow().dependsOn()).containsExactly("db");
+        assertThat(written.service("web").orElseThrow().dependsOn()).containsExactly("api");
+        assertThat(written.service("api").orElseThrow().envFiles()).containsExactly(SAMPLE.getParent().resolve("app.env"));
+    }
+
+    @Test
     void givenTheCopyWhenAnUpgradeEditsItThenImageAndVolumeChangeAsInTheOriginal() throws IOException {
         Path copy = directory.resolve("compose.yml");
-        composeFile.writeServiceCopy(SAMPLE, "db", "makapix-rehearsal", copy);
+        composeFile.writeServicesCopy(SAMPLE, List.of("db"), "makapix-rehearsal", copy);
 
         composeFile.replaceImage(copy, "db", "upshift-testbed/postgres:17");
         composeFile.replaceVolume(copy, "db", "pg_data", "pg_data_pg17");
