@@ -64,12 +64,12 @@ public class UpgradeClusterStep implements StepExecutor {
               END { print "upshift: " files + 0 " relation files to transfer" }'
             cd /tmp
             exec setpriv --reuid=postgres --regid=postgres --init-groups sh -euc '
+            """ + PgUpgradeScript.UPGRADE_FUNCTION + """
               if [ -f "$OLD_DATA/postmaster.pid" ]; then
                 "$PGBINOLD/pg_ctl" -D "$OLD_DATA" -o "-c listen_addresses=" -w start
                 "$PGBINOLD/pg_ctl" -D "$OLD_DATA" -w stop
               fi
-              "$PGBINNEW/initdb" -D "$NEW_DATA" -U "$SUPERUSER" $INITDB_ARGS
-              "$PGBINNEW/pg_upgrade" -b "$PGBINOLD" -B "$PGBINNEW" -d "$OLD_DATA" -D "$NEW_DATA" -U "$SUPERUSER" --$TRANSFER --verbose
+              upgrade "$OLD_DATA" "$NEW_DATA" --verbose
               for file in postgresql.conf postgresql.auto.conf pg_hba.conf pg_ident.conf; do
                 if [ -f "$OLD_DATA/$file" ]; then cp "$OLD_DATA/$file" "$NEW_DATA/$file"; fi
               done'
