@@ -37,7 +37,8 @@ fi
 start_engine() {
   local driver=$1
   mkdir -p /var/log
-  nohup dockerd --storage-driver="$driver" >"/var/log/dockerd.log" 2>&1 &
+  # its own session: the engine outlives the shell (or CI job step) that started it
+  setsid nohup dockerd --storage-driver="$driver" >"/var/log/dockerd.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 60); do
     kill -0 "$pid" 2>/dev/null || return 1   # it refused the driver and exited

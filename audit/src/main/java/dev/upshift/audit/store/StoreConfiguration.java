@@ -82,7 +82,8 @@ public class StoreConfiguration {
                     ((JdbcEventStorageEngine) events).createSchema(kind.eventTables());
                     ((JdbcTokenStore) tokens).createSchema(kind.tokenTables());
                     new ResourceDatabasePopulator(new ClassPathResource("db/projections.sql"),
-                            new ClassPathResource("db/drive-claims.sql"), new ClassPathResource("db/event-digest.sql"))
+                            new ClassPathResource("db/drive-claims.sql"), new ClassPathResource("db/event-digest.sql"),
+                            new ClassPathResource("db/scheduled-tasks.sql"))
                             .execute(dataSource);
                     AddedColumns.addMissing(dataSource);
                 }

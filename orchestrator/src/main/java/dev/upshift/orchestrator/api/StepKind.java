@@ -24,7 +24,7 @@ public enum StepKind {
     SNAPSHOT_VOLUME(Phase.EXECUTE, "Snapshot the volume"),
     REMOVE_OLD_CONTAINER(Phase.EXECUTE, "Remove the old container (keep the volume)"),
     START_NEW_DATABASE(Phase.EXECUTE, "Start the new server and restore the final dump", UpgradeMethod.DUMP_RESTORE),
-    UPGRADE_CLUSTER(Phase.EXECUTE, "Upgrade the cluster into the new volume with pg_upgrade", UpgradeMethod.PG_UPGRADE),
+    UPGRADE_CLUSTER(Phase.EXECUTE, "Upgrade the cluster with pg_upgrade", UpgradeMethod.PG_UPGRADE),
     START_UPGRADED_DATABASE(Phase.EXECUTE, "Start the new server on the upgraded cluster", UpgradeMethod.PG_UPGRADE),
     VERIFY_VERSION(Phase.EXECUTE, "Verify the new server version"),
     VERIFY_INTEGRITY(Phase.EXECUTE, "Verify data integrity"),

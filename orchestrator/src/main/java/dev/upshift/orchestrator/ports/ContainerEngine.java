@@ -36,6 +36,12 @@ public interface ContainerEngine {
     /** Runs a one-off container to its end (or its time limit) and removes it, with its anonymous volumes only. */
     CommandResult run(OneOffRun run);
 
+    /**
+     * The same, handing each line it prints, stdout or stderr, to the listener as it arrives ({@code pg_upgrade
+     * --verbose}); the result keeps only the last 64 KiB of each, where a failure's reason is.
+     */
+    CommandResult run(OneOffRun run, Consumer<String> outputLines);
+
     /** Free bytes on the filesystem that holds the engine's volumes and images. */
     long dataRootFreeBytes();
 

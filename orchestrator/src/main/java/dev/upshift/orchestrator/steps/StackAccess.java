@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import dev.upshift.orchestrator.api.ContainerSpec;
 import dev.upshift.orchestrator.api.SecretSource;
@@ -121,7 +122,15 @@ public class StackAccess {
      * @param subject what it does to the operator ("pg_upgrade", "the copy of makapix_pg_data"), the failure's first words
      */
     public CommandResult runToCompletion(UpgradePlan plan, OneOffRun run, String subject) {
-        CommandResult result = engine(plan).run(run);
+        return succeeded(engine(plan).run(run), subject);
+    }
+
+    /** The same, handing each line it prints to the listener as it runs (its result keeps only the last lines). */
+    public CommandResult runToCompletion(UpgradePlan plan, OneOffRun run, String subject, Consumer<String> outputLines) {
+        return succeeded(engine(plan).run(run, outputLines), subject);
+    }
+
+    private static CommandResult succeeded(CommandResult result, String subject) {
         if (!result.succeeded()) {
             String errors = PgToolOutput.errors(result.stderr());
             List<String> lines = (errors.isBlank() ? result.stdout() : errors).strip().lines().toList();

@@ -49,7 +49,7 @@ class RunbookTest {
         assertThat(byPgUpgrade.inPhase(Phase.EXECUTE)).extracting(Step::toString).containsExactly(
                 "3.1 Stop dependents, fence the database, count its rows", "3.2 Stop the database",
                 "3.3 Snapshot the volume", "3.4 Remove the old container (keep the volume)",
-                "3.5 Upgrade the cluster into the new volume with pg_upgrade",
+                "3.5 Upgrade the cluster with pg_upgrade",
                 "3.6 Start the new server on the upgraded cluster", "3.7 Verify the new server version",
                 "3.8 Verify data integrity", "3.9 Rebuild the indexes a new C library sorts differently");
         assertThat(byPgUpgrade.inPhase(Phase.BACKUP)).isEqualTo(runbook.inPhase(Phase.BACKUP));

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.upshift.orchestrator.process.NodeDispatcher;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 
@@ -49,6 +51,12 @@ public class NodeProcessing {
     @Bean
     public SslBundles noSslBundles() {
         return new DefaultSslBundleRegistry();
+    }
+
+    /** A node executes the deadlines that are due (a window's opening, a retention's removal); others only schedule. */
+    @Bean
+    public SmartLifecycle deadlineExecution(Scheduler deadlineScheduler) {
+        return new DeadlineExecution(deadlineScheduler);
     }
 
     @Bean
@@ -89,6 +97,34 @@ public class NodeProcessing {
         @Override
         public void destroy() {
             timer.shutdownNow();
+        }
+    }
+
+    /** Started last and stopped first (the default phase): Axon's configuration is up before a deadline fires. */
+    static final class DeadlineExecution implements SmartLifecycle {
+
+        private final Scheduler scheduler;
+        private volatile boolean running;
+
+        DeadlineExecution(Scheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @Override
+        public void start() {
+            scheduler.start();
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            scheduler.stop();
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
         }
     }
 }

@@ -30,7 +30,8 @@ class PgUpgradeIT {
             throws Exception {
         try (SampleStack stack = SampleStack.start()) {
             Upshift upshift = Upshift.planned(home, stack, TARGET, "pgu", "--method", "pg-upgrade", "--upgrade-image",
-                    "upshift-testbed/postgres-upgrade:15-to-17", "--snapshot", "copy");
+                    "upshift-testbed/postgres-upgrade:15-to-17", "--snapshot", "copy")
+                    .withEnvironment("UPSHIFT_PROGRESS_INTERVAL", Upgraded.PROGRESS_INTERVAL);
 
             Upshift.Result run = upshift.run("run", "pgu", "--yes");
 
@@ -43,6 +44,7 @@ class PgUpgradeIT {
             assertThat(StackFacts.fileInVolume(stack.project() + "_pg_data_copy_pgu", "PG_VERSION"))
                     .as("the physical copy of the old cluster").isEqualTo("15");
             assertThat(RolledBack.backups(stack).resolve("pgu_final.dump")).as("pg_upgrade needs no final dump").doesNotExist();
+            Upgraded.assertTransferReported(upshift, run, "copying");
 
             JsonNode log = JSON.readTree(upshift.run("log", "pgu", "--json").stdout());
             assertThat(log.findValuesAsText("step")).containsExactly("0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "1.1",

@@ -32,7 +32,8 @@ class PgUpgradeLinkIT {
     void givenTheStackOn15WhenUpgradedByPgUpgradeWithLinksThenItServesOn17BesideTheOldClusterWithEveryCommittedRow()
             throws Exception {
         try (SampleStack stack = SampleStack.start()) {
-            Upshift upshift = Upshift.planned(home, stack, TARGET, "pgl", BY_LINK);
+            Upshift upshift = Upshift.planned(home, stack, TARGET, "pgl", BY_LINK)
+                    .withEnvironment("UPSHIFT_PROGRESS_INTERVAL", Upgraded.PROGRESS_INTERVAL);
 
             Upshift.Result run = upshift.run("run", "pgl", "--yes");
 
@@ -45,6 +46,7 @@ class PgUpgradeLinkIT {
             assertThat(StackFacts.fileInVolume(volume, "PG_VERSION")).as("the old cluster beside it").isEqualTo("15");
             assertThat(StackFacts.volumeExists(stack.project() + "_pg_data_pg17")).as("no volume of its own").isFalse();
             assertThat(run.stdout()).contains("pg_upgrade --link beside the old cluster in " + volume);
+            Upgraded.assertTransferReported(upshift, run, "linking");
             assertThat(upshift.run("audit", "--id", "pgl").stdout()).contains("3.6 point of no return");
             JsonNode status = JSON.readTree(upshift.run("status", "pgl", "--json").stdout());
             assertThat(status.get("method").asText()).isEqualTo("pg-upgrade");

@@ -48,7 +48,7 @@ public class DockerContainerEngine implements ContainerEngine {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .build());
         this.containers = new DockerContainers(docker);
-        this.images = new DockerImages(docker, containers);
+        this.images = new DockerImages(docker);
         this.volumes = new DockerVolumes(docker);
         this.networks = new DockerNetworks(docker);
         this.exec = new DockerExec(docker);
@@ -96,6 +96,11 @@ public class DockerContainerEngine implements ContainerEngine {
     @Override
     public CommandResult run(OneOffRun run) {
         return images.run(run);
+    }
+
+    @Override
+    public CommandResult run(OneOffRun run, Consumer<String> outputLines) {
+        return images.run(run, outputLines);
     }
 
     @Override

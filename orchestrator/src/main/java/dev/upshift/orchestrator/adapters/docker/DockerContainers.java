@@ -155,12 +155,10 @@ final class DockerContainers {
                 || Boolean.TRUE.equals(state.getPaused());
     }
 
-    /** What the container printed, its last {@code tail} lines or (null) all of it. */
-    void logs(String containerId, Integer tail, ExecOutput output) {
-        var command = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(false);
-        if (tail != null) {
-            command.withTail(tail);
-        }
+    /** The last {@code tail} lines the container printed. */
+    void logs(String containerId, int tail, ExecOutput output) {
+        var command = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(false)
+                .withTail(tail);
         try {
             command.exec(output).awaitCompletion(30, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {

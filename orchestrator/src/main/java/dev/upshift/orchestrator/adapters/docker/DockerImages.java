@@ -1,6 +1,7 @@
 package dev.upshift.orchestrator.adapters.docker;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
@@ -27,13 +29,14 @@ import dev.upshift.orchestrator.ports.OneOffRun;
 final class DockerImages {
 
     private static final Duration RUN_ONCE_TIMEOUT = Duration.ofMinutes(2);
+    /** How long its output stream may take to open, and to end after it exited. */
+    private static final Duration OUTPUT_WAIT = Duration.ofSeconds(30);
+    private static final int OUTPUT_KEPT_BYTES = 64 * 1024;
 
     private final DockerClient docker;
-    private final DockerContainers containers;
 
-    DockerImages(DockerClient docker, DockerContainers containers) {
+    DockerImages(DockerClient docker) {
         this.docker = docker;
-        this.containers = containers;
     }
 
     Optional<ImageInfo> image(String reference) {
@@ -83,6 +86,53 @@ final class DockerImages {
     }
 
     CommandResult run(OneOffRun run) {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int exitCode = run(run, stdout, stderr, line -> { });
+        return new CommandResult(exitCode, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Keeps the last 64 KiB of each stream: the listener has had every line. */
+    CommandResult run(OneOffRun run, Consumer<String> outputLines) {
+        TailBuffer stdout = new TailBuffer(OUTPUT_KEPT_BYTES);
+        TailBuffer stderr = new TailBuffer(OUTPUT_KEPT_BYTES);
+        int exitCode = run(run, stdout, stderr, outputLines);
+        return new CommandResult(exitCode, stdout.toString(), stderr.toString());
+    }
+
+    /**
+     * Starts the one-off, its output into the two streams and each line to the listener while it runs, and removes
+     * it; returns its exit code.
+     */
+    private int run(OneOffRun run, OutputStream stdout, OutputStream stderr, Consumer<String> outputLines) {
+        String id = create(run);
+        try {
+            LineTee stdoutLines = new LineTee(stdout, outputLines);
+            LineTee stderrLines = new LineTee(stderr, outputLines);
+            // attached before it starts, so nothing it prints is missed; a followed log can miss an unended last line
+            ExecOutput output = docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+                    .exec(new ExecOutput(stdoutLines, stderrLines));
+            if (!output.awaitStarted(OUTPUT_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("cannot attach to the output of " + run.image() + " in " + id);
+            }
+            docker.startContainerCmd(id).exec();
+            int exitCode = docker.waitContainerCmd(id).start().awaitStatusCode(run.timeout().toSeconds(), TimeUnit.SECONDS);
+            // the stream ends with the container, a moment after the exit code
+            output.awaitCompletion(OUTPUT_WAIT.toSeconds(), TimeUnit.SECONDS);
+            stdoutLines.finish();
+            stderrLines.finish();
+            return exitCode;
+        } catch (InterruptedException interrupted) {
+            throw Interrupted.whileDoing("running " + run.image(), interrupted);
+        } finally {
+            // the only volumes removed are the anonymous ones its image's VOLUME lines made for it; named ones stay
+            // (the output stream, if still open, ends with it)
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        }
+    }
+
+    /** Created, not started, in place of a leftover of its name. */
+    private String create(OneOffRun run) {
         if (run.name() != null) {
             removeLeftover(run.name());
         }
@@ -98,19 +148,7 @@ final class DockerImages {
         if (run.name() != null) {
             create.withName(run.name());
         }
-        String id = create.exec().getId();
-        try {
-            docker.startContainerCmd(id).exec();
-            int exitCode = docker.waitContainerCmd(id).start().awaitStatusCode(run.timeout().toSeconds(), TimeUnit.SECONDS);
-            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-            containers.logs(id, null, new ExecOutput(stdout, stderr));
-            return new CommandResult(exitCode, stdout.toString(StandardCharsets.UTF_8),
-                    stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            // the only volumes removed are the anonymous ones its image's VOLUME lines made for it; named ones stay
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        }
+        return create.exec().getId();
     }
 
     /** A one-off of a process that died before it could remove it: it may still run, on the same volumes. */

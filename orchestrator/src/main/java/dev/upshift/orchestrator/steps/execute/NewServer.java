@@ -60,13 +60,7 @@ public class NewServer {
     static ContainerSpec spec(ContainerSpec old, UpgradePlan plan, String newVolume, DataLayout previous,
                               DataLayout layout) {
         boolean moved = layout != null && layout.movesMountFrom(previous);
-        List<ContainerSpec.Mount> mounts = withoutInitScripts(old).mounts().stream()
-                .map(mount -> mount.source().equals(plan.volume())
-                        ? new ContainerSpec.Mount(mount.type(), newVolume,
-                                moved ? layout.mountTarget() : mount.target(), mount.readOnly())
-                        : mount)
-                .toList();
-        ContainerSpec spec = old.withImage(plan.targetImage()).withMounts(mounts);
+        ContainerSpec spec = serving(old, plan, plan.targetImage(), newVolume, moved ? layout.mountTarget() : null);
         if (moved) {
             return pointsInto(old.environment().get(PGDATA), previous) ? spec.withoutVariable(PGDATA) : spec;
         }
@@ -75,9 +69,21 @@ public class NewServer {
                 ? spec.withEnvironment(Map.of(PGDATA, layout.dataDirectory())) : spec;
     }
 
-    /** A cluster that gets its data from a restore or from pg_upgrade must not be seeded by the init scripts first. */
-    public static ContainerSpec withoutInitScripts(ContainerSpec spec) {
-        return spec.withMounts(spec.mounts().stream().filter(mount -> !mount.target().equals(INIT_SCRIPTS)).toList());
+    /**
+     * The old spec on the image, the volume in place of the plan's, mounted at the target (null: where the plan's
+     * is), without the init scripts: a cluster that gets its data from a restore or from pg_upgrade must not be
+     * seeded by them first. The new server's, and the full rollback's old version on a fresh volume.
+     */
+    public static ContainerSpec serving(ContainerSpec old, UpgradePlan plan, String image, String volume,
+                                        String mountTarget) {
+        List<ContainerSpec.Mount> mounts = old.mounts().stream()
+                .filter(mount -> !mount.target().equals(INIT_SCRIPTS))
+                .map(mount -> mount.source().equals(plan.volume())
+                        ? new ContainerSpec.Mount(mount.type(), volume, mountTarget == null ? mount.target() : mountTarget,
+                                mount.readOnly())
+                        : mount)
+                .toList();
+        return old.withImage(image).withMounts(mounts);
     }
 
     private static boolean pointsInto(String dataDirectory, DataLayout layout) {

@@ -18,10 +18,12 @@ import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.UpgradeImageChecked;
 import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
 import dev.upshift.orchestrator.ports.OneOffRun;
+import dev.upshift.orchestrator.steps.PgUpgradeProgress;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.StepFailure;
+import dev.upshift.orchestrator.steps.TransferMeter;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -44,8 +46,11 @@ public class UpgradeClusterStep implements StepExecutor {
      * As root: the old cluster's control file back where an interrupted link renamed it (the new server has not
      * started: that is 3.6), the new cluster's directory, emptied, owned by postgres, and so are its parents in the volume (18's
      * "18/", where a later major's cluster goes beside it). An old cluster a killed pg_upgrade left
-     * running is started and stopped once, so that it is shut down cleanly again. Then, as postgres: initdb,
-     * pg_upgrade (its sockets and scripts in /tmp), and the configuration files.
+     * running is started and stopped once, so that it is shut down cleanly again. The files pg_upgrade will
+     * transfer are counted, for its progress: those of user relations (from oid 16384) and of large objects, in every
+     * database but template0 (oid 4 from 15 on), without unlogged tables' init forks, which the schema's restore
+     * makes. Then, as postgres: initdb, pg_upgrade (its sockets and scripts in /tmp; verbose, naming each file it
+     * transfers), and the configuration files.
      */
     private static final String SCRIPT = """
             if [ -f "$OLD_DATA/global/pg_control.old" ]; then mv "$OLD_DATA/global/pg_control.old" "$OLD_DATA/global/pg_control"; fi
@@ -53,14 +58,18 @@ public class UpgradeClusterStep implements StepExecutor {
             dir=$NEW_DATA
             while [ "$dir" != "$NEW_MOUNT" ] && [ "$dir" != / ]; do dir=$(dirname "$dir"); chown postgres:postgres "$dir"; done
             find "$NEW_DATA" -mindepth 1 -delete
+            find "$OLD_DATA/base" -path "$OLD_DATA/base/4" -prune -o -type f -print | awk -F/ '
+              { relation = $NF; sub(/[_.].*/, "", relation) }
+              relation ~ /^[0-9]+$/ && $NF !~ /_init/ && (relation + 0 >= 16384 || relation + 0 == 2613 || relation + 0 == 2683) { files++ }
+              END { print "upshift: " files + 0 " relation files to transfer" }'
             cd /tmp
             exec setpriv --reuid=postgres --regid=postgres --init-groups sh -euc '
+            """ + PgUpgradeScript.UPGRADE_FUNCTION + """
               if [ -f "$OLD_DATA/postmaster.pid" ]; then
                 "$PGBINOLD/pg_ctl" -D "$OLD_DATA" -o "-c listen_addresses=" -w start
                 "$PGBINOLD/pg_ctl" -D "$OLD_DATA" -w stop
               fi
-              "$PGBINNEW/initdb" -D "$NEW_DATA" -U "$SUPERUSER" $INITDB_ARGS
-              "$PGBINNEW/pg_upgrade" -b "$PGBINOLD" -B "$PGBINNEW" -d "$OLD_DATA" -D "$NEW_DATA" -U "$SUPERUSER" --$TRANSFER
+              upgrade "$OLD_DATA" "$NEW_DATA" --verbose
               for file in postgresql.conf postgresql.auto.conf pg_hba.conf pg_ident.conf; do
                 if [ -f "$OLD_DATA/$file" ]; then cp "$OLD_DATA/$file" "$NEW_DATA/$file"; fi
               done'
@@ -101,7 +110,7 @@ public class UpgradeClusterStep implements StepExecutor {
         stack.runToCompletion(plan, new OneOffRun(plan.project() + "-upshift-pg-upgrade",
                 plan.upgradeImage(), List.of("sh", "-euc", SCRIPT), environment,
                 oneMount ? Map.of(plan.volume(), OLD_MOUNT) : Map.of(plan.volume(), OLD_MOUNT, newVolume, NEW_MOUNT), timeout),
-                "pg_upgrade");
+                "pg_upgrade", new PgUpgradeProgress(plan.transfer(), TransferMeter.of(progress, history.upgradeId(), step)));
         return new ClusterUpgraded(history.upgradeId(), step, plan.upgradeImage(), plan.transfer(), plan.volume(),
                 newVolume);
     }

@@ -18,6 +18,7 @@ import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
+import dev.upshift.orchestrator.steps.execute.PgUpgradeScript;
 import dev.upshift.orchestrator.steps.execute.UpgradeClusterStep;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -39,10 +40,10 @@ public class CheckUpgradeStep implements StepExecutor {
             find "$MOUNT/new" -mindepth 1 -delete
             cd /tmp
             exec setpriv --reuid=postgres --regid=postgres --init-groups sh -euc '
+            """ + PgUpgradeScript.UPGRADE_FUNCTION + """
               "$PGBINOLD/pg_ctl" -D "$MOUNT/old" -o "-c listen_addresses= -c unix_socket_directories=/tmp -c port=50431" -w start >/dev/null
               "$PGBINOLD/pg_ctl" -D "$MOUNT/old" -w stop >/dev/null
-              "$PGBINNEW/initdb" -D "$MOUNT/new" -U "$SUPERUSER" $INITDB_ARGS >/dev/null
-              if ! "$PGBINNEW/pg_upgrade" -b "$PGBINOLD" -B "$PGBINNEW" -d "$MOUNT/old" -D "$MOUNT/new" -U "$SUPERUSER" --check --$TRANSFER; then
+              if ! upgrade "$MOUNT/old" "$MOUNT/new" --check; then
                 for found in $(find "$MOUNT/new" -path "*pg_upgrade_output.d*" -name "*.txt"); do
                   echo "$(basename "$found"): $(tr -s "\\n\\t " "   " < "$found")" >&2
                 done

@@ -86,11 +86,8 @@ public class RestoreOldVersionStep implements StepExecutor {
             return existing.get().id();
         }
         existing.ifPresent(old -> engine.remove(old.id()));
-        ContainerSpec spec = NewServer.withoutInitScripts(stack.withSecrets(plan, stopped.spec()));
-        return engine.create(spec.withMounts(spec.mounts().stream()
-                .map(mount -> mount.source().equals(plan.volume())
-                        ? new ContainerSpec.Mount(mount.type(), volume, mount.target(), mount.readOnly()) : mount)
-                .toList()));
+        ContainerSpec old = stack.withSecrets(plan, stopped.spec());
+        return engine.create(NewServer.serving(old, plan, old.image(), volume, null));
     }
 
     private record Dump(BackupFile file, BackupFile roles) {

@@ -13,10 +13,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.upshift.orchestrator.api.ContainerSpec;
 import dev.upshift.orchestrator.ports.CommandResult;
 import dev.upshift.orchestrator.ports.ContainerInfo;
+import dev.upshift.orchestrator.ports.OneOffRun;
 import dev.upshift.orchestrator.testbed.ExternalCommand;
 import dev.upshift.orchestrator.testbed.SampleStack;
 import org.junit.jupiter.api.AfterAll;
@@ -177,20 +179,35 @@ class DockerContainerEngineTest {
 
     @Test
     void givenACommandThatReportsOnStderr_whenExecuted_thenEachLineReachesTheListenerWhileItRuns() {
-        List<String> lines = new ArrayList<>();
-        List<Instant> arrivals = new ArrayList<>();
+        Heard heard = new Heard();
 
         CommandResult result = engine.exec(stack.containerId(DATABASE_SERVICE),
-                List.of("sh", "-c", "echo one >&2; sleep 2; echo out; printf 'two ö\\nthree' >&2"), line -> {
-                    lines.add(line);
-                    arrivals.add(Instant.now());
-                });
-        Instant ended = Instant.now();
+                List.of("sh", "-c", "echo one >&2; sleep 2; echo out; printf 'two ö\\nthree' >&2"), heard);
 
-        assertThat(lines).as("the last line, without a newline, too").containsExactly("one", "two ö", "three");
-        assertThat(Duration.between(arrivals.get(0), ended)).as("the first line came while the command slept")
-                .isGreaterThan(Duration.ofMillis(1500));
+        heard.assertEveryLineWhileItSlept();
         assertThat(result).isEqualTo(new CommandResult(0, "out\n", "one\ntwo ö\nthree"));
+    }
+
+    @Test
+    void givenAOneOffThatPrintsAsItRuns_whenRunWithAListener_thenEachLineOfEitherStreamReachesItWhileItRuns() {
+        Heard heard = new Heard();
+
+        CommandResult result = engine.run(new OneOffRun(null, POSTGRES_15,
+                List.of("sh", "-c", "echo one; sleep 2; echo 'two ö' >&2; printf three"), Map.of(), Map.of(), QUICK), heard);
+
+        heard.assertEveryLineWhileItSlept();
+        assertThat(result).isEqualTo(new CommandResult(0, "one\nthree", "two ö\n"));
+    }
+
+    @Test
+    void givenAOneOffThatPrintsMuch_whenRunWithAListener_thenTheListenerHasEveryLineAndTheResultTheLast64KiB() {
+        List<String> lines = new ArrayList<>();
+
+        CommandResult result = engine.run(new OneOffRun(null, POSTGRES_15, List.of("seq", "100000"), Map.of(), Map.of(),
+                QUICK), lines::add);
+
+        assertThat(lines).hasSize(100_000).endsWith("100000");
+        assertThat(result.stdout()).hasSize(64 * 1024).endsWith("\n99999\n100000\n");
     }
 
     @Test
@@ -344,6 +361,29 @@ class DockerContainerEngineTest {
         String tail = engine.logTail(stack.containerId(DATABASE_SERVICE), 200);
 
         assertThat(tail).contains("database system is ready to accept connections");
+    }
+
+    /** The lines a listener was handed, and when the first came. */
+    private static final class Heard implements Consumer<String> {
+
+        private final List<String> lines = new ArrayList<>();
+        private Instant first;
+
+        @Override
+        public void accept(String line) {
+            if (first == null) {
+                first = Instant.now();
+            }
+            lines.add(line);
+        }
+
+        /** "one", "two ö", "three", the first before a 2 s sleep, checked as soon as the command has returned. */
+        void assertEveryLineWhileItSlept() {
+            Instant ended = Instant.now();
+            assertThat(lines).as("the last line, without a newline, too").containsExactly("one", "two ö", "three");
+            assertThat(Duration.between(first, ended)).as("the first line came while it slept")
+                    .isGreaterThan(Duration.ofMillis(1500));
+        }
     }
 
     /** A container of the app image: it declares no VOLUME, so none is left behind. */

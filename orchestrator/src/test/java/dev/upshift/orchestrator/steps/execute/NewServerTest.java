@@ -12,7 +12,10 @@ import dev.upshift.orchestrator.api.DataLayout;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import org.junit.jupiter.api.Test;
 
-/** The new server's container: the old one's configuration, the new volume where the target image keeps its data. */
+/**
+ * The new server's container: the old one's configuration, the new volume where the target image keeps its data;
+ * and the full rollback's, the old version on a fresh volume.
+ */
 class NewServerTest {
 
     private static final UpgradePlan PLAN = SamplePlans.makapix();
@@ -57,6 +60,18 @@ class NewServerTest {
         ContainerSpec spec = NewServer.spec(oldSpec(null), PLAN, NEW_VOLUME, null, null);
 
         assertThat(spec.mounts()).contains(new ContainerSpec.Mount("volume", NEW_VOLUME, "/var/lib/postgresql/data", false));
+    }
+
+    @Test
+    void givenAFreshVolumeWhenTheOldVersionServesItThenItIsMountedWhereTheOldWasOnTheSameImageWithoutTheSeed() {
+        ContainerSpec old = oldSpec(null);
+
+        ContainerSpec spec = NewServer.serving(old, PLAN, old.image(), "makapix_pg_data_restored_to17", null);
+
+        assertThat(spec.image()).isEqualTo(PLAN.sourceImage());
+        assertThat(spec.mounts()).containsExactly(
+                new ContainerSpec.Mount("volume", "makapix_pg_data_restored_to17", "/var/lib/postgresql/data", false),
+                new ContainerSpec.Mount("bind", "/opt/makapix/conf", "/etc/makapix", true));
     }
 
     private static ContainerSpec oldSpec(String pgdata) {
