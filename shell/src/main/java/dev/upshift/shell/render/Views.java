@@ -13,6 +13,7 @@ import dev.upshift.orchestrator.api.queries.LogEntry;
 import dev.upshift.orchestrator.api.queries.UpgradeSummary;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
 import dev.upshift.orchestrator.text.Bytes;
+import dev.upshift.orchestrator.text.Durations;
 
 /** What the commands print, shaped like the runbook: its summary table, its phases, its execution log. */
 public final class Views {
