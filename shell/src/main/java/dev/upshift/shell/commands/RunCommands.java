@@ -18,7 +18,9 @@ import dev.upshift.orchestrator.api.commands.StartRun;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.orchestrator.process.ThisProcess;
+import dev.upshift.shell.config.NodeTokens;
 import dev.upshift.shell.render.Outcomes;
+import dev.upshift.shell.render.Views;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
@@ -45,9 +47,11 @@ public class RunCommands {
     private final StepFollowing following;
     private final DriveClaims drives;
     private final HandOver handOver;
+    private final NodeTokens nodeTokens;
 
     public RunCommands(CommandGateway commands, Upgrades upgrades, UpgradeProgress progress, ThisProcess self,
-                       ObjectMapper json, StepFollowing following, DriveClaims drives, HandOver handOver) {
+                       ObjectMapper json, StepFollowing following, DriveClaims drives, HandOver handOver,
+                       NodeTokens nodeTokens) {
         this.commands = commands;
         this.upgrades = upgrades;
         this.progress = progress;
@@ -56,6 +60,7 @@ public class RunCommands {
         this.following = following;
         this.drives = drives;
         this.handOver = handOver;
+        this.nodeTokens = nodeTokens;
     }
 
     @Command(command = "preflight", description = "Run Phase 0 (read-only checks) against the live stack.")
@@ -78,12 +83,16 @@ public class RunCommands {
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
+        requireNoWindowAwaited(upgradeId, asJson);
         if (until != null && !pausePoints(upgradeId).contains(until)) {
             throw new InvalidInput("--until takes a phase (0 to 5) or a step of this upgrade's runbook (e.g. 3.5), not '"
                     + until + "'");
         }
-        return detach ? handOver.toTheNodes(upgradeId, asJson, new StartRun(upgradeId, ThisProcess.NODES, until, yes))
-                : drive(upgradeId, asJson, new StartRun(upgradeId, self.name(), until, yes));
+        if (detach) {
+            return handOver.toTheNodes(upgradeId, asJson, new StartRun(upgradeId, ThisProcess.NODES, until, yes));
+        }
+        readyTheNodesForAWindow(upgradeId);
+        return drive(upgradeId, asJson, new StartRun(upgradeId, self.name(), until, yes));
     }
 
     @Command(command = "advance", description = "Continue an upgrade that waits at the gate or a pause.")
@@ -113,8 +122,12 @@ public class RunCommands {
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
-        return detach ? handOver.toTheNodes(upgradeId, asJson, new ResumeRun(upgradeId, ThisProcess.NODES))
-                : drive(upgradeId, asJson, new ResumeRun(upgradeId, self.name()));
+        requireNoWindowAwaited(upgradeId, asJson);
+        if (detach) {
+            return handOver.toTheNodes(upgradeId, asJson, new ResumeRun(upgradeId, ThisProcess.NODES));
+        }
+        readyTheNodesForAWindow(upgradeId);
+        return drive(upgradeId, asJson, new ResumeRun(upgradeId, self.name()));
     }
 
     @Command(command = "rollback", description = "Undo the upgrade: the old server on its volume (quick) or restored from the dump (full), the dependents on it.")
@@ -144,6 +157,22 @@ public class RunCommands {
         InitiateRollback rollback = new InitiateRollback(upgradeId, "requested by the operator", mode, acceptDataLoss,
                 runner);
         return detach ? handOver.toTheNodes(upgradeId, asJson, rollback) : drive(upgradeId, asJson, rollback);
+    }
+
+    /** Waiting for its maintenance window, an upgrade is moved by the window's opening, on a node: said, exit 3. */
+    private void requireNoWindowAwaited(String upgradeId, boolean asJson) throws JsonProcessingException {
+        UpgradeView view = upgrades.view(upgradeId);
+        if (view.status() == UpgradeStatus.AWAITING_WINDOW) {
+            throw new CommandOutcome(CommandOutcome.AT_GATE, asJson
+                    ? json.writeValueAsString(upgrades.document(view)) : Views.windowWait(view));
+        }
+    }
+
+    /** Waiting for a maintenance window hands the upgrade to the nodes: their place in the stream is set first, as --detach does. */
+    private void readyTheNodesForAWindow(String upgradeId) {
+        if (!upgrades.plan(upgradeId).windows().isEmpty()) {
+            nodeTokens.startAtTheHeadIfNew();
+        }
     }
 
     private Set<String> pausePoints(String upgradeId) {
@@ -180,7 +209,7 @@ public class RunCommands {
     private static int exitCode(UpgradeStatus rest) {
         return switch (rest) {
             case ROLLED_BACK, PREFLIGHT_FAILED, ROLLBACK_FAILED -> CommandOutcome.STEP_FAILED;
-            case AWAITING_APPROVAL -> CommandOutcome.AT_GATE;
+            case AWAITING_APPROVAL, AWAITING_WINDOW -> CommandOutcome.AT_GATE;
             default -> 0;
         };
     }

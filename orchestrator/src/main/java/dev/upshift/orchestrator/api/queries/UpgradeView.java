@@ -20,6 +20,7 @@ import java.util.List;
  *        anything ran
  * @param engine the address of the Docker engine the upgrade acts on, as its plan recorded it, or null for the
  *        default engine of whichever process drives it
+ * @param downtimeWindow the maintenance windows and the decision with them, or null when the plan has none
  */
 public record UpgradeView(
         String upgradeId,
@@ -38,7 +39,8 @@ public record UpgradeView(
         String lastFailure,
         Baseline baseline,
         String runner,
-        String engine) {
+        String engine,
+        DowntimeWindow downtimeWindow) {
 
     public UpgradeView {
         stopOrder = List.copyOf(stopOrder);
