@@ -29,6 +29,28 @@ class MaintenanceWindowIT {
     Path home;
 
     @Test
+    void givenAWindowAheadAndNoNodeWhenRunThenPhasesOneAndTwoRunAndItExitsAtTheWaitUntilARollbackCancelsIt()
+            throws Exception {
+        try (SampleStack stack = SampleStack.start()) {
+            Instant opens = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+            Upshift upshift = Upshift.planned(home, stack, TARGET, "tomorrow", "--window", opens + "/PT1H");
+
+            Upshift.Result run = upshift.run("run", "tomorrow", "--yes");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+            assertThat(run.stdout()).contains("Phase 2.2", "Phase 3 waits for its maintenance window " + opens + "/PT1H",
+                    "starts at " + opens.toString().replace("T", " ").replace("Z", " UTC"), "`upshift serve`");
+            assertThat(upshift.eventTypes("tomorrow")).contains("DowntimeScheduled").doesNotContain("ServiceStopped");
+            assertThat(upshift.scheduledDeadlines()).isEqualTo(1);
+
+            upshift.run("rollback", "tomorrow", "--yes");
+
+            assertThat(upshift.eventTypes("tomorrow")).contains("RollbackCompleted");
+            assertThat(upshift.scheduledDeadlines()).as("the rollback cancelled the window's deadline").isZero();
+        }
+    }
+
+    @Test
     void givenAWindowAheadWhenTheNodeHoldingTheUpgradeIsReplacedBeforeItOpensThenPhaseThreeStartsInsideItAndCompletes()
             throws Exception {
         try (PostgresServer server = PostgresServer.start(); SampleStack stack = SampleStack.start()) {
