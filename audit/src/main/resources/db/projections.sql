@@ -33,6 +33,12 @@ CREATE TABLE IF NOT EXISTS upgrade_status (
     runner          VARCHAR(300),
     engine          VARCHAR(300),
     expected_downtime_millis BIGINT,
+    windows                  VARCHAR,
+    downtime_window          VARCHAR(300),
+    downtime_starts_at       TIMESTAMP WITH TIME ZONE,
+    window_closes_at         TIMESTAMP WITH TIME ZONE,
+    expected_downtime_ms     BIGINT,
+    expected_downtime_source VARCHAR(20),
     PRIMARY KEY (upgrade_id)
 );
 

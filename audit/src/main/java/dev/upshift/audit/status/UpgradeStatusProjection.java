@@ -19,6 +19,9 @@ import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
 import dev.upshift.orchestrator.api.events.ContainerStarted;
+import dev.upshift.orchestrator.api.events.DowntimeScheduled;
+import dev.upshift.orchestrator.api.events.MaintenanceWindowReached;
+import dev.upshift.orchestrator.api.events.NoMaintenanceWindowFits;
 import dev.upshift.orchestrator.api.events.OldContainerRecreated;
 import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
@@ -35,6 +38,7 @@ import dev.upshift.orchestrator.api.events.TransferProgressed;
 import dev.upshift.orchestrator.api.events.UpgradeEvent;
 import dev.upshift.orchestrator.api.events.UpgradePlanned;
 import dev.upshift.orchestrator.api.events.VersionVerified;
+import dev.upshift.orchestrator.api.queries.DowntimeWindow;
 import dev.upshift.orchestrator.api.queries.FindUpgrade;
 import dev.upshift.orchestrator.api.queries.ListUpgrades;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
@@ -56,6 +60,8 @@ import org.springframework.stereotype.Component;
 public class UpgradeStatusProjection {
 
     public static final String PROCESSING_GROUP = "ReadModel_UpgradeStatus";
+    /** Between the plan's windows in their column: no window's text holds a line break. */
+    private static final String WINDOWS_SEPARATOR = "\n";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -96,6 +102,27 @@ public class UpgradeStatusProjection {
                     rehearsed.downtime().toMillis(), event.upgradeId());
         }
         currentServer(event);
+        downtimeWindow(event, at);
+    }
+
+    /** The window the downtime waits for, started in, or none that holds it; the downtime expected. */
+    private void downtimeWindow(UpgradeEvent event, Instant at) {
+        if (event instanceof DowntimeScheduled scheduled) {
+            window(event, scheduled.window(), scheduled.opensAt(), scheduled.closesAt(), scheduled.expectedDowntime(),
+                    scheduled.expectedDowntimeSource());
+        } else if (event instanceof MaintenanceWindowReached reached) {
+            window(event, reached.window(), at, reached.closesAt(), reached.expectedDowntime(),
+                    reached.expectedDowntimeSource());
+        } else if (event instanceof NoMaintenanceWindowFits none) {
+            window(event, null, null, null, none.expectedDowntime(), none.expectedDowntimeSource());
+        }
+    }
+
+    private void window(UpgradeEvent event, String window, Instant starts, Instant closes, Duration expected,
+                        String source) {
+        jdbc.update("UPDATE upgrade_status SET downtime_window = ?, downtime_starts_at = ?, window_closes_at = ?, "
+                        + "expected_downtime_ms = ?, expected_downtime_source = ? WHERE upgrade_id = ?",
+                window, SqlTime.of(starts), SqlTime.of(closes), expected.toMillis(), source, event.upgradeId());
     }
 
     /** Which server runs the database: the new one from its start (3.5), the old one again once recreated. */
@@ -118,11 +145,12 @@ public class UpgradeStatusProjection {
     private void planned(UpgradePlanned event, Instant at) {
         UpgradePlan plan = event.plan();
         jdbc.update("INSERT INTO upgrade_status (upgrade_id, status, run_active, project, service, source_image, "
-                        + "target_image, current_image, method, stop_order, planned_at, updated_at, engine) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "target_image, current_image, method, stop_order, planned_at, updated_at, engine, windows) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.upgradeId(), UpgradeStatus.PLANNED.name(), false, plan.project(), plan.service(),
                 plan.sourceImage(), plan.targetImage(), plan.sourceImage(), plan.method().label(), String.join(",", plan.stopOrder()),
-                SqlTime.of(at), SqlTime.of(at), plan.dockerHost());
+                SqlTime.of(at), SqlTime.of(at), plan.dockerHost(),
+                plan.windows().isEmpty() ? null : String.join(WINDOWS_SEPARATOR, plan.windows()));
     }
 
     private static Optional<String> failure(UpgradeEvent event) {
@@ -151,6 +179,9 @@ public class UpgradeStatusProjection {
         }
         if (event instanceof RollbackInitiated initiated) {
             return Optional.of(initiated.runner());
+        }
+        if (event instanceof DowntimeScheduled scheduled) {
+            return Optional.of(scheduled.runner());
         }
         return Optional.empty();
     }
@@ -201,12 +232,25 @@ public class UpgradeStatusProjection {
                 baseline(row.getString("baseline")),
                 row.getString("runner"),
                 row.getString("engine"),
-                expectedDowntime(row));
+                expectedDowntime(row), downtimeWindow(row));
     }
 
     private static Duration expectedDowntime(ResultSet row) throws SQLException {
         long millis = row.getLong("expected_downtime_millis");
         return row.wasNull() ? null : Duration.ofMillis(millis);
+    }
+
+
+    private static DowntimeWindow downtimeWindow(ResultSet row) throws SQLException {
+        String windows = row.getString("windows");
+        if (windows == null) {
+            return null;
+        }
+        Long expected = row.getObject("expected_downtime_ms", Long.class);
+        return new DowntimeWindow(List.of(windows.split(WINDOWS_SEPARATOR)), row.getString("downtime_window"),
+                SqlTime.instant(row.getTimestamp("downtime_starts_at")),
+                SqlTime.instant(row.getTimestamp("window_closes_at")),
+                expected == null ? null : Duration.ofMillis(expected), row.getString("expected_downtime_source"));
     }
 
     private Baseline baseline(String stored) {

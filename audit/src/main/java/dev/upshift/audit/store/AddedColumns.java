@@ -22,7 +22,13 @@ final class AddedColumns {
             new Column("upgrade_status", "current_version", "VARCHAR(100)"),
             new Column("upgrade_status", "runner", "VARCHAR(300)"),
             new Column("upgrade_status", "engine", "VARCHAR(300)"),
-            new Column("upgrade_status", "expected_downtime_millis", "BIGINT"));
+            new Column("upgrade_status", "expected_downtime_millis", "BIGINT"),
+            new Column("upgrade_status", "windows", "VARCHAR"),
+            new Column("upgrade_status", "downtime_window", "VARCHAR(300)"),
+            new Column("upgrade_status", "downtime_starts_at", "TIMESTAMP WITH TIME ZONE"),
+            new Column("upgrade_status", "window_closes_at", "TIMESTAMP WITH TIME ZONE"),
+            new Column("upgrade_status", "expected_downtime_ms", "BIGINT"),
+            new Column("upgrade_status", "expected_downtime_source", "VARCHAR(20)"));
 
     private AddedColumns() {
     }

@@ -1,5 +1,6 @@
 package dev.upshift.audit.trail;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.upshift.audit.log.StepNotes;
+import dev.upshift.orchestrator.api.SkippedWindow;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
@@ -18,7 +20,10 @@ import dev.upshift.orchestrator.api.events.ContainerStarted;
 import dev.upshift.orchestrator.api.events.DatabaseFenced;
 import dev.upshift.orchestrator.api.events.DowntimeApproved;
 import dev.upshift.orchestrator.api.events.DowntimeGateReached;
+import dev.upshift.orchestrator.api.events.DowntimeScheduled;
 import dev.upshift.orchestrator.api.events.IntegrityMismatchDetected;
+import dev.upshift.orchestrator.api.events.MaintenanceWindowReached;
+import dev.upshift.orchestrator.api.events.NoMaintenanceWindowFits;
 import dev.upshift.orchestrator.api.events.PointOfNoReturnPassed;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
@@ -42,6 +47,7 @@ import dev.upshift.orchestrator.api.events.StepStarted;
 import dev.upshift.orchestrator.api.events.TransferProgressed;
 import dev.upshift.orchestrator.api.events.UpgradeCompleted;
 import dev.upshift.orchestrator.api.events.UpgradePlanned;
+import dev.upshift.orchestrator.text.Durations;
 
 /** The audit trail's one-line summary of each event: the execution log's notes for outcomes, a sentence for the rest. */
 public final class EventSummaries {
@@ -60,6 +66,15 @@ public final class EventSummaries {
         summary(RunPaused.class, paused -> "Paused after " + paused.after() + " as asked");
         summary(DowntimeGateReached.class, gate -> "Waiting at the gate: the downtime needs approval");
         summary(DowntimeApproved.class, approved -> "Downtime approved");
+        summary(DowntimeScheduled.class, scheduled -> "Phase 3 waits for the maintenance window " + scheduled.window()
+                + ": the nodes start it at " + scheduled.opensAt() + " (it closes at " + scheduled.closesAt() + "); "
+                + expected(scheduled.expectedDowntime(), scheduled.expectedDowntimeSource())
+                + skipped(scheduled.skipped()));
+        summary(MaintenanceWindowReached.class, reached -> "Maintenance window " + reached.window() + " reached: Phase 3 "
+                + "starts (the window closes at " + reached.closesAt() + "); "
+                + expected(reached.expectedDowntime(), reached.expectedDowntimeSource()) + skipped(reached.skipped()));
+        summary(NoMaintenanceWindowFits.class, none -> "No maintenance window within a year holds the downtime: "
+                + expected(none.expectedDowntime(), none.expectedDowntimeSource()) + skipped(none.skipped()));
         summary(StepStarted.class, started -> started.step() + " started");
         summary(StepFailed.class, failed -> failed.step().number() + " failed: " + failed.reason());
         summary(ServiceStopped.class, stopped -> "Stopped " + stopped.service() + " (" + stopped.container() + ")");
@@ -122,7 +137,17 @@ public final class EventSummaries {
     private static String planned(UpgradePlan plan) {
         return "Planned: " + plan.project() + "/" + plan.service() + " from " + plan.sourceImage() + " to "
                 + plan.targetImage() + " (" + plan.method().label() + (plan.transfer() == null ? "" : ", " + plan.transfer())
-                + "), dependents " + String.join(", ", plan.stopOrder());
+                + "), dependents " + String.join(", ", plan.stopOrder())
+                + (plan.windows().isEmpty() ? "" : ", Phase 3 in the windows " + String.join("; ", plan.windows()));
+    }
+
+    private static String expected(Duration downtime, String source) {
+        return "expected downtime " + Durations.human(downtime) + " (" + source + ")";
+    }
+
+    private static String skipped(List<SkippedWindow> skipped) {
+        return skipped.stream().map(window -> "; skipped " + window.window() + " opening at " + window.opens() + ": "
+                + window.reason()).collect(Collectors.joining());
     }
 
     private static String steps(List<Step> steps) {

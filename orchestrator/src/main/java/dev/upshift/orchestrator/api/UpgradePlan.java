@@ -14,6 +14,7 @@ import java.util.List;
  * @param upgradeImage for pg-upgrade: the image that holds the old and the new major's binaries, else null
  * @param transfer for pg-upgrade: how pg_upgrade moves the data files (copy, link), else null
  * @param snapshot what 3.3 does with the old volume: {@code keep} it untouched, or also {@code copy} it
+ * @param windows the maintenance windows Phase 3 must start in, as {@link MaintenanceWindow#spec()}; none: any time
  */
 public record UpgradePlan(
         String composeFile,
@@ -32,7 +33,8 @@ public record UpgradePlan(
         String dockerHost,
         String upgradeImage,
         String transfer,
-        String snapshot) {
+        String snapshot,
+        List<String> windows) {
 
     /** The snapshot of 3.3: the old volume kept untouched (the new server gets a volume of its own). */
     public static final String KEEP = "keep";
@@ -44,6 +46,7 @@ public record UpgradePlan(
 
     public UpgradePlan {
         stopOrder = List.copyOf(stopOrder);
+        windows = List.copyOf(windows);
     }
 
     /**
@@ -52,6 +55,10 @@ public record UpgradePlan(
      */
     public boolean upgradesInPlace() {
         return LINK.equals(transfer);
+    }
+
+    public List<MaintenanceWindow> maintenanceWindows() {
+        return windows.stream().map(MaintenanceWindow::parse).toList();
     }
 
     /** Dependents in the order they are started again: the reverse of the stop order. */

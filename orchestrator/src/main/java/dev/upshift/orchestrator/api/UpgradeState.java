@@ -1,6 +1,9 @@
 package dev.upshift.orchestrator.api;
 
 import dev.upshift.orchestrator.api.events.DowntimeGateReached;
+import dev.upshift.orchestrator.api.events.DowntimeScheduled;
+import dev.upshift.orchestrator.api.events.MaintenanceWindowReached;
+import dev.upshift.orchestrator.api.events.NoMaintenanceWindowFits;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
 import dev.upshift.orchestrator.api.events.PreflightStarted;
@@ -42,6 +45,12 @@ public record UpgradeState(UpgradeStatus status, boolean runActive) {
         }
         if (event instanceof DowntimeGateReached) {
             return rest(UpgradeStatus.AWAITING_APPROVAL);
+        }
+        if (event instanceof DowntimeScheduled || event instanceof NoMaintenanceWindowFits) {
+            return rest(UpgradeStatus.AWAITING_WINDOW);
+        }
+        if (event instanceof MaintenanceWindowReached) {
+            return running();
         }
         if (event instanceof RunPaused) {
             return rest(UpgradeStatus.PAUSED);

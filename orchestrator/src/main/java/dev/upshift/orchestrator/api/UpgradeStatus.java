@@ -11,6 +11,7 @@ public enum UpgradeStatus {
     RUNNING,
     PAUSED,
     AWAITING_APPROVAL,
+    AWAITING_WINDOW,
     FAILED,
     ROLLING_BACK,
     COMPLETED,

@@ -11,6 +11,7 @@ import java.util.List;
  *                   them from {@code depends_on}
  * @param dockerHost the engine the upgrade acts on ({@code unix://…}, {@code tcp://…}), or null for the default
  *                   engine of whichever process drives it
+ * @param windows the maintenance windows as the operator wrote them ({@code --window}); none: Phase 3 at any time
  */
 public record PlanRequest(
         Path composeFile,
@@ -23,5 +24,6 @@ public record PlanRequest(
         String dockerHost,
         String upgradeImage,
         String transfer,
-        String snapshot) {
+        String snapshot,
+        List<String> windows) {
 }

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.upshift.orchestrator.api.MaintenanceWindow;
 import dev.upshift.orchestrator.api.SecretSource;
 import dev.upshift.orchestrator.api.UpgradeMethod;
 import dev.upshift.orchestrator.api.UpgradePlan;
@@ -57,6 +58,7 @@ public class UpgradePlanner {
     }
 
     public UpgradePlan plan(PlanRequest request) {
+        List<String> windows = windows(request.windows());
         Path file = request.composeFile().toAbsolutePath().normalize();
         ComposeProject compose = composeFile.read(file);
         ComposeService database = compose.service(request.service()).orElseThrow(() -> new InvalidInput(
@@ -99,7 +101,8 @@ public class UpgradePlanner {
                 dockerHost,
                 request.upgradeImage(),
                 transfer,
-                snapshot(request.snapshot()));
+                snapshot(request.snapshot()),
+                windows);
     }
 
     /** The operator's id, checked, or one made of the project and the time. */
@@ -127,6 +130,25 @@ public class UpgradePlanner {
                     + "(also a physical copy of it, taken in the downtime)");
         }
         return snapshot;
+    }
+
+    /** Each window read as written and recorded as {@link MaintenanceWindow#spec()}; a one-off one already over is refused. */
+    private List<String> windows(List<String> requested) {
+        List<String> windows = new ArrayList<>();
+        for (String spec : requested == null ? List.<String>of() : requested) {
+            MaintenanceWindow window;
+            try {
+                window = MaintenanceWindow.parse(spec);
+            } catch (IllegalArgumentException unreadable) {
+                throw new InvalidInput("--window '" + spec + "' is not a window (" + unreadable.getMessage() + "); use "
+                        + MaintenanceWindow.FORMS);
+            }
+            if (window.openingsFrom(clock.instant()).findFirst().isEmpty()) {
+                throw new InvalidInput("--window '" + spec + "' is over already; give one that is still to come");
+            }
+            windows.add(window.spec());
+        }
+        return windows;
     }
 
     /** pg-upgrade's transfer mode (copy by default) and the image it runs in; neither means anything to dump-restore. */

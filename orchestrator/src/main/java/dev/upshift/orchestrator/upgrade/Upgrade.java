@@ -3,6 +3,7 @@ package dev.upshift.orchestrator.upgrade;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,10 +12,13 @@ import java.util.Set;
 
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.CompatibilityObserved;
+import dev.upshift.orchestrator.api.MaintenanceWindow;
+import dev.upshift.orchestrator.api.MaintenanceWindow.Opening;
 import dev.upshift.orchestrator.api.OldDatabaseObserved;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.RestoredDatabaseObserved;
 import dev.upshift.orchestrator.api.Runbook;
+import dev.upshift.orchestrator.api.SkippedWindow;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepReport;
@@ -38,10 +42,13 @@ import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
 import dev.upshift.orchestrator.api.events.DatabaseFenced;
 import dev.upshift.orchestrator.api.events.DowntimeApproved;
 import dev.upshift.orchestrator.api.events.DowntimeGateReached;
+import dev.upshift.orchestrator.api.events.DowntimeScheduled;
 import dev.upshift.orchestrator.api.events.FenceHeld;
 import dev.upshift.orchestrator.api.events.FinalDumpTaken;
 import dev.upshift.orchestrator.api.events.IntegrityMismatchDetected;
 import dev.upshift.orchestrator.api.events.IntegrityVerified;
+import dev.upshift.orchestrator.api.events.MaintenanceWindowReached;
+import dev.upshift.orchestrator.api.events.NoMaintenanceWindowFits;
 import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.events.PointOfNoReturnPassed;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
@@ -64,6 +71,7 @@ import dev.upshift.orchestrator.api.events.StepStarted;
 import dev.upshift.orchestrator.api.events.UpgradeCompleted;
 import dev.upshift.orchestrator.api.events.UpgradeEvent;
 import dev.upshift.orchestrator.api.events.UpgradePlanned;
+import dev.upshift.orchestrator.process.ThisProcess;
 import dev.upshift.orchestrator.upgrade.compatibility.CompatibilityCheck;
 import dev.upshift.orchestrator.upgrade.compatibility.CompatibilityChecks;
 import dev.upshift.orchestrator.upgrade.compatibility.CompatibilityFinding;
@@ -86,9 +94,13 @@ import dev.upshift.orchestrator.upgrade.rules.RollbackNeedsAStoppedUpgrade;
 import dev.upshift.orchestrator.upgrade.rules.TheOldClusterMustBeUnshared;
 import dev.upshift.orchestrator.upgrade.rules.RunsStartWhenIdle;
 import dev.upshift.orchestrator.upgrade.rules.StepsFollowTheRunbook;
+import dev.upshift.orchestrator.upgrade.rules.TheWindowStartsTheDowntime;
 import dev.upshift.orchestrator.upgrade.rules.TheOldVersionServesAgain;
 import dev.upshift.orchestrator.upgrade.rules.TheRunnerRunsTheSteps;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -107,6 +119,8 @@ public class Upgrade {
     private static final String QUICK = "quick";
     /** The rollback that restores the old version from a dump into a fresh volume. */
     private static final String FULL = "full";
+    /** The deadline at a maintenance window's opening, kept in the store until a node executes it. */
+    static final String WINDOW_OPENS = "maintenance-window-opens";
 
     @AggregateIdentifier
     private String upgradeId;
@@ -129,6 +143,10 @@ public class Upgrade {
     private List<Baseline.TableRows> fenceCounts = List.of();
     /** The downtime the last completed rehearsal measured (null before one), which a maintenance window must fit. */
     private Duration expectedDowntime;
+    /** The plan's maintenance windows (none: Phase 3 at any time), the opening waited for, whether one was reached. */
+    private List<MaintenanceWindow> windows = List.of();
+    private Opening awaited;
+    private boolean windowReached;
 
     protected Upgrade() {
         // for event sourcing
@@ -140,17 +158,18 @@ public class Upgrade {
     }
 
     @CommandHandler
-    public void handle(StartPreflight command) {
+    public void handle(StartPreflight command, DeadlineManager deadlines) {
         new NoStepMayBeInProgress(upgradeId, inProgress).verify();
         new PreflightRunsBeforeTheUpgrade(upgradeId, state.status()).verify();
         apply(new PreflightStarted(upgradeId, command.runner()));
-        decide();
+        decide(deadlines);
     }
 
     @CommandHandler
-    public void handle(StartRun command) {
+    public void handle(StartRun command, DeadlineManager deadlines) {
         new EndedUpgradesStayEnded(upgradeId, state.status()).verify();
         new RunsStartWhenIdle(upgradeId, state.status(), runner).verify();
+        new TheWindowStartsTheDowntime(upgradeId, state.status(), awaited).verify();
         if (command.approve() && !approved) {
             apply(new DowntimeApproved(upgradeId));
         }
@@ -158,15 +177,15 @@ public class Upgrade {
         if (state.status() == UpgradeStatus.PLANNED || state.status() == UpgradeStatus.PREFLIGHT_FAILED) {
             apply(new PreflightStarted(upgradeId, command.runner()));
         }
-        decide();
+        decide(deadlines);
     }
 
     @CommandHandler
-    public void handle(ResumeRun command) {
+    public void handle(ResumeRun command, DeadlineManager deadlines) {
         new OnlyInterruptedRunsResume(upgradeId, state.status()).verify();
         new NodesTakeOverFromNodes(upgradeId, runner, command.runner()).verify();
         apply(new RunResumed(upgradeId, command.runner(), inProgress));
-        decide();
+        decide(deadlines);
     }
 
     @CommandHandler
@@ -209,7 +228,7 @@ public class Upgrade {
     }
 
     @CommandHandler
-    public void handle(CompleteStep command) {
+    public void handle(CompleteStep command, DeadlineManager deadlines) {
         StepReport report = command.report();
         ReportMatchesTheStepInProgress.outcome(inProgress, report.step()).verify();
         if (report instanceof RestoredDatabaseObserved restored) {
@@ -230,7 +249,7 @@ public class Upgrade {
         } else {
             throw new IllegalArgumentException("no verdict is defined for " + report.getClass().getSimpleName());
         }
-        decide();
+        decide(deadlines);
     }
 
     /** 3.7: the data is the fenced data; otherwise what differs is recorded and the step fails. */
@@ -267,10 +286,10 @@ public class Upgrade {
     }
 
     @CommandHandler
-    public void handle(FailStep command) {
+    public void handle(FailStep command, DeadlineManager deadlines) {
         ReportMatchesTheStepInProgress.outcome(inProgress, command.step()).verify();
         fail(command.step(), command.reason());
-        decide();
+        decide(deadlines);
     }
 
     /** In Phase 0 the pre-flight fails, in a rollback the rollback; otherwise the step, and compensation follows. */
@@ -283,13 +302,14 @@ public class Upgrade {
     }
 
     @CommandHandler
-    public void handle(InitiateRollback command) {
+    public void handle(InitiateRollback command, DeadlineManager deadlines) {
         new RollbackNeedsAStoppedUpgrade(upgradeId, state.status()).verify();
         new PointOfNoReturn(upgradeId, started.contains(StepKind.START_SERVICE), command.acceptDataLoss()).verify();
         new TheOldClusterMustBeUnshared(upgradeId, QUICK.equals(command.mode()), pointOfNoReturnPassed).verify();
         apply(new RollbackInitiated(upgradeId, command.reason(), failed != null ? failed : lastCompleted,
                 command.mode(), false, compensation(command.mode()), command.runner()));
-        decide();
+        deadlines.cancelAllWithinScope(WINDOW_OPENS);
+        decide(deadlines);
     }
 
     /**
@@ -297,7 +317,7 @@ public class Upgrade {
      * the gate, the pause, the completion, the automatic compensation of a failed step, the rollback's end. Called
      * after every command that starts, resumes or ends a step; a rest decides nothing.
      */
-    private void decide() {
+    private void decide(DeadlineManager deadlines) {
         if (inProgress != null) {
             apply(new StepDue(upgradeId, inProgress, runner)); // resumed: the interrupted step is checked and finished
             return;
@@ -309,15 +329,15 @@ public class Upgrade {
                     apply(new StepDue(upgradeId, next, runner));
                 } else {
                     apply(new PreflightPassed(upgradeId));
-                    decide();
+                    decide(deadlines);
                 }
             }
-            case RUNNING -> proceedAfter(lastCompleted);
+            case RUNNING -> proceedAfter(lastCompleted, deadlines);
             case FAILED -> {
                 String mode = pointOfNoReturnPassed ? FULL : QUICK;
                 apply(new RollbackInitiated(upgradeId, "step " + failed + " failed: " + failure, failed, mode, true,
                         compensation(mode), runner));
-                decide();
+                decide(deadlines);
             }
             case ROLLING_BACK -> {
                 Step next = nextStep();
@@ -333,8 +353,11 @@ public class Upgrade {
         return Compensation.stepsFor(started, FULL.equals(mode), upgradesInPlace);
     }
 
-    /** After a step of the run: the next one, unless the run pauses there, the downtime awaits approval, or all is done. */
-    private void proceedAfter(Step step) {
+    /**
+     * After a step of the run: the next one, unless the run pauses there, the downtime awaits approval or a
+     * maintenance window, or all is done.
+     */
+    private void proceedAfter(Step step, DeadlineManager deadlines) {
         Step next = stepAfter(step).filter(after -> after.phase() != Phase.CLEANUP).orElse(null);
         if (next == null) {
             apply(new UpgradeCompleted(upgradeId));
@@ -342,9 +365,50 @@ public class Upgrade {
             apply(new RunPaused(upgradeId, step.number()));
         } else if (new DowntimeNeedsApproval(upgradeId, next, approved).isViolated()) {
             apply(new DowntimeGateReached(upgradeId));
+        } else if (next.kind().startsDowntime() && !windows.isEmpty() && !windowReached) {
+            awaitWindow(deadlines, GenericEventMessage.clock.instant(), null);
         } else {
             apply(new StepDue(upgradeId, next, runner));
         }
+    }
+
+    /**
+     * Phase 3 starts now if a window is open with the expected downtime still ahead of its close; else a deadline
+     * on the store waits for the next opening that holds it, and the nodes (whichever serves then) start it.
+     */
+    private void awaitWindow(DeadlineManager deadlines, Instant now, Opening reached) {
+        ExpectedDowntime expected = expectedDowntime();
+        WindowChoice choice = WindowChoice.choose(windows, now, expected.duration(), reached);
+        List<SkippedWindow> skipped = choice.skipped();
+        Opening opening = choice.opening();
+        if (opening == null) {
+            apply(new NoMaintenanceWindowFits(upgradeId, expected.duration(), expected.source(), skipped));
+        } else if (!choice.starts().isAfter(now)) {
+            apply(new MaintenanceWindowReached(upgradeId, opening.window(), opening.closes(), expected.duration(),
+                    expected.source(), skipped));
+            apply(new StepDue(upgradeId, nextStep(), runner));
+        } else {
+            apply(new DowntimeScheduled(upgradeId, opening.window(), opening.opens(), opening.closes(),
+                    expected.duration(), expected.source(), skipped, ThisProcess.NODES));
+            deadlines.schedule(opening.opens(), WINDOW_OPENS, opening);
+        }
+    }
+
+    /** The opening a {@link DowntimeScheduled} waits for, on a node: decided again, as things stand now. */
+    @DeadlineHandler(deadlineName = WINDOW_OPENS)
+    void on(Opening opening, DeadlineManager deadlines) {
+        if (state.status() != UpgradeStatus.AWAITING_WINDOW || !opening.equals(awaited)) {
+            return; // rolled back meanwhile, or waiting for another opening since
+        }
+        // a deadline fires once its time has come, whatever this node's clock says (or a test's stub, which lags)
+        Instant clock = GenericEventMessage.clock.instant();
+        awaitWindow(deadlines, clock.isAfter(opening.opens()) ? clock : opening.opens(), opening);
+    }
+
+    /** The downtime a window must hold: the last rehearsal's measured figure, else the estimate from the size. */
+    private ExpectedDowntime expectedDowntime() {
+        return expectedDowntime != null ? ExpectedDowntime.rehearsed(expectedDowntime)
+                : ExpectedDowntime.estimated(baseline, method, upgradesInPlace);
     }
 
     /** --until names a phase ("2": pause before Phase 3) or a step ("3.5": pause right after it). */
@@ -394,6 +458,7 @@ public class Upgrade {
             runbook = Runbook.of(planned.plan());
             method = planned.plan().method();
             upgradesInPlace = planned.plan().upgradesInPlace();
+            windows = planned.plan().maintenanceWindows();
         } else if (event instanceof PreflightStarted preflight) {
             lastCompleted = null;
             runner = preflight.runner();
@@ -404,6 +469,12 @@ public class Upgrade {
             runner = run.runner();
         } else if (event instanceof DowntimeApproved) {
             approved = true;
+        } else if (event instanceof DowntimeScheduled scheduled) {
+            runner = scheduled.runner();
+            awaited = new Opening(scheduled.window(), scheduled.opensAt(), scheduled.closesAt());
+        } else if (event instanceof MaintenanceWindowReached) {
+            windowReached = true;
+            awaited = null;
         } else if (event instanceof StepStarted stepStarted) {
             inProgress = stepStarted.step();
             started.add(stepStarted.step().kind());

@@ -12,13 +12,15 @@ import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.events.CompatibilityChecked;
 import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.events.DataRestored;
+import dev.upshift.orchestrator.api.events.UpgradePlanned;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.junit.jupiter.api.Test;
 
 /**
  * The events that gained fields for PostgreSQL 18's layout and checksums, read from revision 1 with those null, and
- * 0.4's listing of the target image, read from revision 2 of its event with it null.
+ * 0.4's listing of the target image, read from revision 2 of its event with it null; a plan before maintenance
+ * windows, with none.
  */
 class FieldsAddedUpcastersTest {
 
@@ -61,6 +63,13 @@ class FieldsAddedUpcastersTest {
         assertThat(upcast).isEqualTo(new DataRestored(ID, new Step("3.5", StepKind.START_NEW_DATABASE, null),
                 "5ee3b3b8b107a8da2333242e4c1a2faac791f83c82a1c0add78fef352d2da325",
                 "/opt/makapix/backups/makapix-pg17_final.dump", null));
+    }
+
+    @Test
+    void givenARevision2UpgradePlannedWhenUpcastThenItKeepsItsPlanWithNoMaintenanceWindow() {
+        Object upcast = upcast(new UpgradePlanned2_to_3Upcaster(), UpgradePlanned.class, 2);
+
+        assertThat(upcast).isEqualTo(new UpgradePlanned(ID, SamplePlans.makapix()));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.shell.render.Views;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
@@ -50,11 +51,12 @@ public class PlanCommands {
             @Option(longNames = "dependents", description = "dependents in start order, e.g. api,worker,web (default: from depends_on)") String dependents,
             @Option(longNames = "backup-dir", description = "where backups go (default: backups/ beside the compose file)") String backupDir,
             @Option(longNames = "docker-host", description = "the engine the upgrade acts on, unix:///… or tcp://HOST:PORT (default: UPSHIFT_DOCKER_HOST; without it, the engine of whichever process drives the upgrade)") String dockerHost,
+            @Option(longNames = "window", arity = OptionArity.ZERO_OR_MORE, description = "Phase 3 only inside this maintenance window, as often as needed: \"Wed 00:00-01:00 Europe/Berlin\" (weekly) or 2026-12-02T00:00:00Z/PT1H (once)") String[] windows,
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         PlanRequest request = new PlanRequest(Path.of(compose), service, target, id, method, list(dependents),
                 backupDir == null ? null : Path.of(backupDir), dockerHost != null ? dockerHost : processEngine,
-                upgradeImage, transfer, snapshot);
+                upgradeImage, transfer, snapshot, windows == null ? List.of() : List.of(windows));
         UpgradePlan plan = planner.plan(request);
         String upgradeId = planner.upgradeId(request, plan);
         if (upgrades.exists(upgradeId)) {

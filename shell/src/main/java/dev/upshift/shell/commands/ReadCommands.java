@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.queries.ListUpgrades;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
 import dev.upshift.shell.render.Views;
@@ -60,6 +61,11 @@ public class ReadCommands {
             @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
             @Option(longNames = "json", description = "print JSON") boolean asJson) throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
-        return asJson ? json.writeValueAsString(upgrades.log(upgradeId)) : Views.log(upgrades.log(upgradeId));
+        if (asJson) {
+            return json.writeValueAsString(upgrades.log(upgradeId));
+        }
+        UpgradeView view = upgrades.view(upgradeId);
+        return Views.log(upgrades.log(upgradeId))
+                + (view.status() == UpgradeStatus.AWAITING_WINDOW ? "\n" + Views.windowWait(view) : "");
     }
 }

@@ -16,7 +16,9 @@ import dev.upshift.orchestrator.api.commands.StartRun;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.orchestrator.process.ThisProcess;
+import dev.upshift.shell.config.NodeTokens;
 import dev.upshift.shell.render.Outcomes;
+import dev.upshift.shell.render.Views;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
@@ -41,15 +43,17 @@ public class RunCommands {
     private final ObjectMapper json;
     private final Driving driving;
     private final HandOver handOver;
+    private final NodeTokens nodeTokens;
 
     public RunCommands(CommandGateway commands, Upgrades upgrades, ThisProcess self, ObjectMapper json, Driving driving,
-                       HandOver handOver) {
+                       HandOver handOver, NodeTokens nodeTokens) {
         this.commands = commands;
         this.upgrades = upgrades;
         this.self = self;
         this.json = JsonOutput.indented(json);
         this.driving = driving;
         this.handOver = handOver;
+        this.nodeTokens = nodeTokens;
     }
 
     @Command(command = "preflight", description = "Run Phase 0 (read-only checks) against the live stack.")
@@ -72,12 +76,16 @@ public class RunCommands {
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
+        requireNoWindowAwaited(upgradeId, asJson);
         if (until != null && !pausePoints(upgradeId).contains(until)) {
             throw new InvalidInput("--until takes a phase (0 to 5) or a step of this upgrade's runbook (e.g. 3.5), not '"
                     + until + "'");
         }
-        return detach ? handOver.toTheNodes(upgradeId, asJson, new StartRun(upgradeId, ThisProcess.NODES, until, yes))
-                : drive(upgradeId, asJson, new StartRun(upgradeId, self.name(), until, yes));
+        if (detach) {
+            return handOver.toTheNodes(upgradeId, asJson, new StartRun(upgradeId, ThisProcess.NODES, until, yes));
+        }
+        readyTheNodesForAWindow(upgradeId);
+        return drive(upgradeId, asJson, new StartRun(upgradeId, self.name(), until, yes));
     }
 
     @Command(command = "advance", description = "Continue an upgrade that waits at the gate or a pause.")
@@ -107,8 +115,12 @@ public class RunCommands {
             @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
             throws JsonProcessingException {
         upgrades.requireExisting(upgradeId);
-        return detach ? handOver.toTheNodes(upgradeId, asJson, new ResumeRun(upgradeId, ThisProcess.NODES))
-                : drive(upgradeId, asJson, new ResumeRun(upgradeId, self.name()));
+        requireNoWindowAwaited(upgradeId, asJson);
+        if (detach) {
+            return handOver.toTheNodes(upgradeId, asJson, new ResumeRun(upgradeId, ThisProcess.NODES));
+        }
+        readyTheNodesForAWindow(upgradeId);
+        return drive(upgradeId, asJson, new ResumeRun(upgradeId, self.name()));
     }
 
     @Command(command = "rollback", description = "Undo the upgrade: the old server on its volume (quick) or restored from the dump (full), the dependents on it.")
@@ -140,6 +152,22 @@ public class RunCommands {
         return detach ? handOver.toTheNodes(upgradeId, asJson, rollback) : drive(upgradeId, asJson, rollback);
     }
 
+    /** Waiting for its maintenance window, an upgrade is moved by the window's opening, on a node: said, exit 3. */
+    private void requireNoWindowAwaited(String upgradeId, boolean asJson) throws JsonProcessingException {
+        UpgradeView view = upgrades.view(upgradeId);
+        if (view.status() == UpgradeStatus.AWAITING_WINDOW) {
+            throw new CommandOutcome(CommandOutcome.AT_GATE, asJson
+                    ? json.writeValueAsString(upgrades.document(view)) : Views.windowWait(view));
+        }
+    }
+
+    /** Waiting for a maintenance window hands the upgrade to the nodes: their place in the stream is set first, as --detach does. */
+    private void readyTheNodesForAWindow(String upgradeId) {
+        if (!upgrades.plan(upgradeId).windows().isEmpty()) {
+            nodeTokens.startAtTheHeadIfNew();
+        }
+    }
+
     private Set<String> pausePoints(String upgradeId) {
         Set<String> points = new HashSet<>(Set.of("0", "1", "2", "3", "4", "5"));
         Runbook.of(upgrades.plan(upgradeId)).steps().forEach(step -> points.add(step.number()));
@@ -161,7 +189,7 @@ public class RunCommands {
     private static int exitCode(UpgradeStatus rest) {
         return switch (rest) {
             case ROLLED_BACK, PREFLIGHT_FAILED, ROLLBACK_FAILED -> CommandOutcome.STEP_FAILED;
-            case AWAITING_APPROVAL -> CommandOutcome.AT_GATE;
+            case AWAITING_APPROVAL, AWAITING_WINDOW -> CommandOutcome.AT_GATE;
             default -> 0;
         };
     }

@@ -10,7 +10,8 @@ public final class NextCommand {
 
     /**
      * @return the command, or null while a step is under way (the process running it goes on; `upshift resume`
-     *         only if that process died) and after a stopped rollback (what is left is done by hand)
+     *         only if that process died), while Phase 3 waits for its maintenance window (a node starts it) and after a
+     *         stopped rollback (what is left is done by hand)
      */
     public static String of(String upgradeId, UpgradeStatus status) {
         return switch (status) {
@@ -20,7 +21,7 @@ public final class NextCommand {
             case AWAITING_APPROVAL -> "upshift run " + upgradeId + " --yes";
             case PAUSED -> "upshift advance " + upgradeId;
             case COMPLETED, ROLLED_BACK -> "upshift report " + upgradeId + " --out " + upgradeId + ".md";
-            case PREFLIGHT_RUNNING, RUNNING, FAILED, ROLLING_BACK, ROLLBACK_FAILED -> null;
+            case PREFLIGHT_RUNNING, RUNNING, FAILED, ROLLING_BACK, ROLLBACK_FAILED, AWAITING_WINDOW -> null;
         };
     }
 }

@@ -21,6 +21,7 @@ public final class Outcomes {
             case AWAITING_APPROVAL -> "Waiting at the gate: Phase 3 stops " + String.join(", ", view.stopOrder())
                     + " and starts the downtime. Approve with `upshift approve " + upgradeId + "` then `upshift advance "
                     + upgradeId + "`, or run `upshift run " + upgradeId + " --yes`.";
+            case AWAITING_WINDOW -> Views.windowWait(view);
             case PREFLIGHT_PASSED -> "Pre-flight passed. Next: upshift run " + upgradeId;
             case PAUSED -> "Paused as asked. Continue with: upshift advance " + upgradeId;
             case PREFLIGHT_FAILED -> "Pre-flight failed at " + view.lastFailure() + "\nNothing in the stack was changed.";

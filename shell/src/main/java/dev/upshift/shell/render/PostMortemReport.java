@@ -15,6 +15,7 @@ import dev.upshift.orchestrator.api.queries.UpgradeAt;
 import dev.upshift.orchestrator.api.queries.UpgradeSummary;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
 import dev.upshift.orchestrator.text.Bytes;
+import dev.upshift.orchestrator.text.Durations;
 
 /**
  * A post-mortem shaped like the runbook it automates: status line, Executive Summary, Execution Log, the status

@@ -8,6 +8,7 @@ import dev.upshift.audit.log.StepNotes;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
 import dev.upshift.orchestrator.api.events.TransferProgressed;
+import dev.upshift.orchestrator.text.Durations;
 
 /**
  * The lines a command prints while it follows an upgrade, one per step start and end and one per report of how far a

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import dev.upshift.orchestrator.api.queries.LogEntry;
 import dev.upshift.orchestrator.api.queries.UpgradeSummary;
+import dev.upshift.orchestrator.text.Durations;
 
 /** The post-mortem's timeline: one bar per phase on a time axis, the downtime window shaded over them. */
 public final class TimelineSvg {

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.UpgradeStatus;
+import dev.upshift.orchestrator.api.queries.DowntimeWindow;
 import dev.upshift.orchestrator.api.queries.LogEntry;
 import dev.upshift.orchestrator.api.queries.UpgradeSummary;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
@@ -35,7 +36,8 @@ public record UpgradeDocument(
         Instant plannedAt,
         Instant updatedAt,
         List<LogEntry> log,
-        String next) {
+        String next,
+        DowntimeWindow downtimeWindow) {
 
     public UpgradeDocument {
         log = List.copyOf(log);
@@ -48,14 +50,14 @@ public record UpgradeDocument(
                 new Server(view.currentImage(), view.currentVersion()), view.baseline(), view.currentStep(),
                 view.lastFailure(), view.runner(), view.engine(), Downtime.of(summary),
                 view.expectedDowntime() == null ? null : view.expectedDowntime().toMillis() / 1000.0, view.plannedAt(),
-                view.updatedAt(), log, NextCommand.of(view.upgradeId(), view.status()));
+                view.updatedAt(), log, NextCommand.of(view.upgradeId(), view.status()), view.downtimeWindow());
     }
 
     /** The same upgrade with another next command: the one that confirms what this command stopped short of. */
     public UpgradeDocument withNext(String command) {
         return new UpgradeDocument(id, status, project, service, method, plan, source, target, current, baseline,
                 stepInProgress, lastFailure, drivenBy, engine, downtime, expectedDowntimeSeconds, plannedAt, updatedAt, log,
-                command);
+                command, downtimeWindow);
     }
 
     /** The plan's facts about the stack, as recorded when it was planned. */

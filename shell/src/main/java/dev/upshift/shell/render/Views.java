@@ -11,10 +11,12 @@ import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.queries.DowntimeWindow;
 import dev.upshift.orchestrator.api.queries.LogEntry;
 import dev.upshift.orchestrator.api.queries.UpgradeSummary;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
 import dev.upshift.orchestrator.text.Bytes;
+import dev.upshift.orchestrator.text.Durations;
 
 /** What the commands print, shaped like the runbook: its summary table, its phases, its execution log. */
 public final class Views {
@@ -44,6 +46,8 @@ public final class Views {
                 .row("Data volume", plan.volume() + " at " + plan.dataDirectory() + (UpgradePlan.COPY.equals(plan.snapshot())
                         ? "; copied at 3.3" : ""))
                 .row("Backups", plan.backupDir())
+                .row("Maintenance windows", plan.windows().isEmpty() ? "none: Phase 3 at any time"
+                        : String.join("; ", plan.windows()))
                 .row("Stop order", String.join(", ", plan.stopOrder()))
                 .row("Start order", String.join(", ", plan.startOrder()))
                 .render());
@@ -88,9 +92,42 @@ public final class Views {
         if (summary != null && summary.downtime() != null) {
             table.row("Downtime", downtime(summary));
         }
+        if (view.downtimeWindow() != null) {
+            window(table, view.downtimeWindow());
+        }
         String status = "# Upgrade " + view.upgradeId() + "\n\n" + table.render();
         return view.baseline() == null ? status : status + "\n## Baseline (Phase 0, before the upgrade)\n\n"
                 + baseline(view.baseline()).render();
+    }
+
+    /** The plan's windows; once Phase 2 has ended, the downtime they had to hold and when it starts (or started). */
+    private static void window(MarkdownTable table, DowntimeWindow window) {
+        table.row("Maintenance windows", String.join("; ", window.windows()));
+        if (window.expectedDowntime() != null) {
+            table.row("Expected downtime", Durations.human(window.expectedDowntime()) + " ("
+                    + window.expectedDowntimeSource() + ")");
+            table.row("Downtime starts", window.noneHoldsTheDowntime() ? "never: no window within a year holds it"
+                    : time(window.downtimeStarts()) + " UTC, in " + window.window() + " (closes " + time(window.windowCloses())
+                            + " UTC)");
+        }
+    }
+
+    /**
+     * What an upgrade waiting for its maintenance window waits for, and what the operator does meanwhile; for
+     * {@code run}, {@code advance}, {@code resume} and {@code log}.
+     */
+    public static String windowWait(UpgradeView view) {
+        DowntimeWindow window = view.downtimeWindow();
+        String id = view.upgradeId();
+        String expected = Durations.human(window.expectedDowntime()) + " expected (" + window.expectedDowntimeSource() + ")";
+        if (window.noneHoldsTheDowntime()) {
+            return "No maintenance window within a year holds the downtime (" + expected + "): `upshift log " + id
+                    + "` says why each was passed over; `upshift rollback " + id + " --yes` gives the upgrade up, to plan "
+                    + "it again with other windows.";
+        }
+        return "Phase 3 waits for its maintenance window " + window.window() + ": the downtime (" + expected + ") starts at "
+                + time(window.downtimeStarts()) + " UTC on a node — one must be serving then (`upshift serve`, on this "
+                + "store). Follow it with `upshift status " + id + "` or `upshift log " + id + "`.";
     }
 
     private static MarkdownTable baseline(Baseline baseline) {

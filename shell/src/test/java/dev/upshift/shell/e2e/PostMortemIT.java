@@ -19,7 +19,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.orchestrator.testbed.SampleStack;
-import dev.upshift.shell.render.Durations;
+import dev.upshift.orchestrator.text.Durations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;

@@ -182,6 +182,17 @@ final class Upshift {
         }
     }
 
+    /** How many deadlines wait in the store's scheduled_tasks (a maintenance window's opening). */
+    long scheduledDeadlines() {
+        try (Connection connection = connect();
+             ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM scheduled_tasks")) {
+            count.next();
+            return count.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the deadlines in " + home, e);
+        }
+    }
+
     /** How many events the store holds: bad input must not add any. */
     long storedEvents() {
         try (Connection connection = connect();

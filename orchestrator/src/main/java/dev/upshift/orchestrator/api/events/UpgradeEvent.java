@@ -5,7 +5,8 @@ package dev.upshift.orchestrator.api.events;
  * here, so that the store's readers (read models, summaries, the event catalogue) can be checked against one list.
  */
 public sealed interface UpgradeEvent permits StepOutcome, StepProgress, RehearsalEvent,
-        DowntimeApproved, DowntimeGateReached, PreflightFailed, PreflightPassed, PreflightStarted, RollbackCompleted,
+        DowntimeApproved, DowntimeGateReached, DowntimeScheduled, MaintenanceWindowReached, NoMaintenanceWindowFits,
+        PreflightFailed, PreflightPassed, PreflightStarted, RollbackCompleted,
         RollbackFailed, RollbackInitiated, RunPaused, RunResumed, RunStarted, StepDue, StepFailed, StepStarted,
         UpgradeCompleted, UpgradePlanned {
 

@@ -5,6 +5,6 @@ import org.axonframework.serialization.Revision;
 
 
 /** The operator planned an upgrade; nothing in the stack has changed. */
-@Revision("2")
+@Revision("3")
 public record UpgradePlanned(String upgradeId, UpgradePlan plan) implements UpgradeEvent {
 }

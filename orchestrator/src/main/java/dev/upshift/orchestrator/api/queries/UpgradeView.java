@@ -22,6 +22,7 @@ import java.util.List;
  * @param engine the address of the Docker engine the upgrade acts on, as its plan recorded it, or null for the
  *        default engine of whichever process drives it
  * @param expectedDowntime the downtime the last completed rehearsal measured ({@code upshift rehearse}), or null
+ * @param downtimeWindow the maintenance windows and the decision with them, or null when the plan has none
  */
 public record UpgradeView(
         String upgradeId,
@@ -41,7 +42,7 @@ public record UpgradeView(
         Baseline baseline,
         String runner,
         String engine,
-        Duration expectedDowntime) {
+        Duration expectedDowntime, DowntimeWindow downtimeWindow) {
 
     public UpgradeView {
         stopOrder = List.copyOf(stopOrder);

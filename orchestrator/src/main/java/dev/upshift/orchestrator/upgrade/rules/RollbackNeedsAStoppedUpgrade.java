@@ -8,7 +8,7 @@ import dev.upshift.orchestrator.api.UpgradeStatus;
 public record RollbackNeedsAStoppedUpgrade(String upgradeId, UpgradeStatus status) implements DomainRule {
 
     private static final Set<UpgradeStatus> ROLLBACK_FROM = Set.of(UpgradeStatus.FAILED, UpgradeStatus.PAUSED,
-            UpgradeStatus.AWAITING_APPROVAL, UpgradeStatus.COMPLETED, UpgradeStatus.ROLLBACK_FAILED);
+            UpgradeStatus.AWAITING_APPROVAL, UpgradeStatus.AWAITING_WINDOW, UpgradeStatus.COMPLETED, UpgradeStatus.ROLLBACK_FAILED);
 
     @Override
     public boolean isViolated() {

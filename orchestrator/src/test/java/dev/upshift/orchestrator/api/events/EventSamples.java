@@ -9,11 +9,13 @@ import dev.upshift.orchestrator.api.DiskSpace;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.ServiceHealth;
+import dev.upshift.orchestrator.api.SkippedWindow;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepTime;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +76,14 @@ public final class EventSamples {
     /** postgres:17-alpine's, as the 16 before it: PGDATA is its VOLUME. */
     private static final DataLayout PRE_18_LAYOUT = new DataLayout("/var/lib/postgresql/data", "/var/lib/postgresql/data");
 
+    private static final SkippedWindow TOO_SHORT = new SkippedWindow("Sun 02:00-03:00 Europe/Berlin",
+            Instant.parse("2026-03-29T01:00:00Z"), Instant.parse("2026-03-29T01:00:00Z"),
+            "it lasts 0s and the expected downtime is 21s");
+
     private static final Map<Class<?>, UpgradeEvent> SAMPLES = List.of(
                     // plan and pre-flight
-                    new UpgradePlanned(ID, PLAN),
+                    new UpgradePlanned(ID, SamplePlans.makapixInWindows("Wed 00:00-01:00 Europe/Berlin",
+                            "2026-12-02T00:00:00Z/PT1H")),
                     new PreflightStarted(ID, RUNNER),
                     new BaselineCaptured(ID, step("0.1"), SamplePlans.baseline()),
                     new DiskSpaceChecked(ID, step("0.2"), List.of(
@@ -103,6 +110,12 @@ public final class EventSamples {
                     new StepStarted(ID, step("1.1")),
                     new DowntimeGateReached(ID),
                     new DowntimeApproved(ID),
+                    new DowntimeScheduled(ID, "Wed 00:00-01:00 Europe/Berlin", Instant.parse("2026-12-01T23:00:00Z"),
+                            Instant.parse("2026-12-02T00:00:00Z"), Duration.ofSeconds(21), "estimate",
+                            List.of(TOO_SHORT), "the nodes (upshift serve)"),
+                    new MaintenanceWindowReached(ID, "Wed 00:00-01:00 Europe/Berlin", Instant.parse("2026-12-02T00:00:00Z"),
+                            Duration.ofSeconds(21), "estimate", List.of()),
+                    new NoMaintenanceWindowFits(ID, Duration.ofHours(2), "rehearsal", List.of(TOO_SHORT)),
                     new StepFailed(ID, step("4.2"), "worker is running (unhealthy) on the new version: "
                             + "psql: error: connection to server at \"db\" failed | retrying in 5 s"),
                     new UpgradeCompleted(ID),

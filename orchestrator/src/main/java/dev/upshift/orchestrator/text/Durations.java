@@ -1,4 +1,4 @@
-package dev.upshift.shell.render;
+package dev.upshift.orchestrator.text;
 
 import java.time.Duration;
 
