@@ -19,6 +19,7 @@ import dev.upshift.orchestrator.api.commands.StartRun;
 import dev.upshift.orchestrator.api.events.DowntimeScheduled;
 import dev.upshift.orchestrator.api.events.MaintenanceWindowReached;
 import dev.upshift.orchestrator.api.events.NoMaintenanceWindowFits;
+import dev.upshift.orchestrator.api.events.RehearsalCompleted;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
 import dev.upshift.orchestrator.api.events.StepDue;
 import dev.upshift.orchestrator.api.events.UpgradePlanned;
@@ -70,6 +71,19 @@ class UpgradeWindowsTest {
                                 ONE_OFF_OPENING.closes(), EXPECTED, ExpectedDowntime.ESTIMATE, List.of()),
                         new StepDue(UPGRADE_ID, step("3.1"), RUNNER))
                 .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void givenARehearsalMeasuredTheDowntimeWhenPhaseTwoEndsThenTheWindowMustHoldThatFigureRatherThanTheEstimate() {
+        Duration rehearsed = Duration.ofSeconds(9);
+        List<Object> history = running(step("2.2"));
+        history.set(0, new UpgradePlanned(UPGRADE_ID, SamplePlans.makapixInWindows(ONE_OFF)));
+        history.add(1, new RehearsalCompleted(UPGRADE_ID, UPGRADE_ID + "-rehearsal-1", rehearsed, List.of()));
+
+        fixture.givenCurrentTime(BEFORE_IT).andGiven(history)
+                .when(new CompleteStep(UPGRADE_ID, outcome(step("2.2"))))
+                .expectEvents(outcome(step("2.2")), new DowntimeScheduled(UPGRADE_ID, ONE_OFF, ONE_OFF_OPENING.opens(),
+                        ONE_OFF_OPENING.closes(), rehearsed, ExpectedDowntime.REHEARSAL, List.of(), ThisProcess.NODES));
     }
 
     @Test
