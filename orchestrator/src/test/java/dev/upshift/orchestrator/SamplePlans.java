@@ -26,7 +26,8 @@ public final class SamplePlans {
         return new UpgradePlan("/opt/makapix/docker-compose.yml", "makapix", "db", "postgres:16-alpine",
                 "postgres:17-alpine", UpgradeMethod.DUMP_RESTORE, List.of("web", "worker", "api"),
                 "/opt/makapix/backups", "makapix_pg_data", "/var/lib/postgresql/data", "makapix", "owner",
-                new SecretSource(SecretSource.ENV_FILE, "/opt/makapix/db.env", "POSTGRES_PASSWORD"), dockerHost, null, null, UpgradePlan.KEEP);
+                new SecretSource(SecretSource.ENV_FILE, "/opt/makapix/db.env", "POSTGRES_PASSWORD"), dockerHost, null, null, UpgradePlan.KEEP,
+                null);
     }
 
     /** The sample upgrade by pg_upgrade, copying the data files, in an image with both majors' binaries. */
@@ -40,7 +41,7 @@ public final class SamplePlans {
         return new UpgradePlan(plan.composeFile(), plan.project(), plan.service(), plan.sourceImage(), plan.targetImage(),
                 UpgradeMethod.PG_UPGRADE, plan.stopOrder(), plan.backupDir(), plan.volume(), plan.dataDirectory(),
                 plan.database(), plan.superuser(), plan.password(), plan.dockerHost(), "postgres-upgrade:16-to-17", transfer,
-                plan.snapshot());
+                plan.snapshot(), null);
     }
 
     public static Baseline baseline() {

@@ -1,5 +1,6 @@
 package dev.upshift.orchestrator.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.List;
  * @param upgradeImage for pg-upgrade: the image that holds the old and the new major's binaries, else null
  * @param transfer for pg-upgrade: how pg_upgrade moves the data files (copy, link), else null
  * @param snapshot what 3.3 does with the old volume: {@code keep} it untouched, or also {@code copy} it
+ * @param keepOld {@code plan --keep-old}: how long everything old is kept after completion, or null for the
+ *        runbook's 24 h (the old image and container) and 7 days (the old volume and the backups)
  */
 public record UpgradePlan(
         String composeFile,
@@ -32,7 +35,8 @@ public record UpgradePlan(
         String dockerHost,
         String upgradeImage,
         String transfer,
-        String snapshot) {
+        String snapshot,
+        Duration keepOld) {
 
     /** The snapshot of 3.3: the old volume kept untouched (the new server gets a volume of its own). */
     public static final String KEEP = "keep";
@@ -52,6 +56,28 @@ public record UpgradePlan(
      */
     public boolean upgradesInPlace() {
         return LINK.equals(transfer);
+    }
+
+    /** The runbook kept the old image 24 h after the upgrade… */
+    public static final Duration IMAGE_KEPT = Duration.ofHours(24);
+    /** …and the old volume (with the backups) 7 days. */
+    public static final Duration DATA_KEPT = Duration.ofDays(7);
+
+    /** How long the old image stays after completion, and the old container with it (a container holds its image). */
+    public Duration keepOldImage() {
+        return keepOld != null ? keepOld : IMAGE_KEPT;
+    }
+
+    /** How long the old volume and the backups stay after completion. */
+    public Duration keepOldData() {
+        return keepOld != null ? keepOld : DATA_KEPT;
+    }
+
+    /** The same plan, keeping everything old this long ({@code --keep-old}; null: the runbook's defaults). */
+    public UpgradePlan keepingOldFor(Duration keepOld) {
+        return new UpgradePlan(composeFile, project, service, sourceImage, targetImage, method, stopOrder, backupDir,
+                volume, dataDirectory, database, superuser, password, dockerHost, upgradeImage, transfer, snapshot,
+                keepOld);
     }
 
     /** Dependents in the order they are started again: the reverse of the stop order. */

@@ -99,7 +99,8 @@ public class UpgradePlanner {
                 dockerHost,
                 request.upgradeImage(),
                 transfer,
-                snapshot(request.snapshot()));
+                snapshot(request.snapshot()),
+                null);
     }
 
     /** The operator's id, checked, or one made of the project and the time. */

@@ -2,6 +2,7 @@ package dev.upshift.orchestrator.upgrade;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.OldDatabaseObserved;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.RestoredDatabaseObserved;
+import dev.upshift.orchestrator.api.Retention;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
@@ -21,6 +23,7 @@ import dev.upshift.orchestrator.api.UpgradeMethod;
 import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.commands.ApproveDowntime;
+import dev.upshift.orchestrator.api.commands.CleanUpNow;
 import dev.upshift.orchestrator.api.commands.CompleteStep;
 import dev.upshift.orchestrator.api.commands.FailStep;
 import dev.upshift.orchestrator.api.commands.InitiateRollback;
@@ -31,6 +34,7 @@ import dev.upshift.orchestrator.api.commands.StartPreflight;
 import dev.upshift.orchestrator.api.commands.StartRun;
 import dev.upshift.orchestrator.api.commands.StartStep;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.CleanupRequested;
 import dev.upshift.orchestrator.api.events.CompatibilityChecksPassed;
 import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
 import dev.upshift.orchestrator.api.events.DatabaseFenced;
@@ -45,6 +49,8 @@ import dev.upshift.orchestrator.api.events.PointOfNoReturnPassed;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
 import dev.upshift.orchestrator.api.events.PreflightStarted;
+import dev.upshift.orchestrator.api.events.RetentionCancelled;
+import dev.upshift.orchestrator.api.events.RetentionRemovalFailed;
 import dev.upshift.orchestrator.api.events.RollbackCompleted;
 import dev.upshift.orchestrator.api.events.RollbackFailed;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
@@ -81,7 +87,13 @@ import dev.upshift.orchestrator.upgrade.rules.RunsStartWhenIdle;
 import dev.upshift.orchestrator.upgrade.rules.StepsFollowTheRunbook;
 import dev.upshift.orchestrator.upgrade.rules.TheOldVersionServesAgain;
 import dev.upshift.orchestrator.upgrade.rules.TheRunnerRunsTheSteps;
+import dev.upshift.orchestrator.upgrade.rules.WhatTheRollbackNeedsIsKept;
+import dev.upshift.orchestrator.upgrade.rules.SomethingIsKept;
+import dev.upshift.orchestrator.process.ThisProcess;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -100,6 +112,11 @@ public class Upgrade {
     private static final String QUICK = "quick";
     /** The rollback that restores the old version from a dump into a fresh volume. */
     private static final String FULL = "full";
+    /** The deadline at which a Phase 6 step's items are due for removal (payload: the step). */
+    private static final String RETENTION = "retention";
+    /** A failed removal is tried again this much later, up to {@link #REMOVAL_ATTEMPTS} times in all. */
+    static final java.time.Duration RETRY_AFTER = java.time.Duration.ofHours(1);
+    static final int REMOVAL_ATTEMPTS = 5;
 
     @AggregateIdentifier
     private String upgradeId;
@@ -120,6 +137,8 @@ public class Upgrade {
     private final Set<StepKind> started = EnumSet.noneOf(StepKind.class);
     private Baseline baseline;
     private List<Baseline.TableRows> fenceCounts = List.of();
+    private final Retention retention = new Retention();
+    private Step cleanupDue;
 
     protected Upgrade() {
         // for event sourcing
@@ -184,7 +203,8 @@ public class Upgrade {
     }
 
     @CommandHandler
-    public void handle(CompleteStep command) {
+    public void handle(CompleteStep command, DeadlineManager deadlines) {
+        boolean completedBefore = state.status() == UpgradeStatus.COMPLETED;
         StepReport report = command.report();
         ReportMatchesTheStepInProgress.outcome(inProgress, report.step()).verify();
         if (report instanceof RestoredDatabaseObserved restored) {
@@ -206,6 +226,9 @@ public class Upgrade {
             throw new IllegalArgumentException("no verdict is defined for " + report.getClass().getSimpleName());
         }
         decide();
+        if (!completedBefore && state.status() == UpgradeStatus.COMPLETED) {
+            retention.pendingSteps().forEach(step -> scheduleRemoval(deadlines, step));
+        }
     }
 
     /** 3.7: the data is the fenced data; otherwise what differs is recorded and the step fails. */
@@ -242,9 +265,46 @@ public class Upgrade {
     }
 
     @CommandHandler
-    public void handle(FailStep command) {
+    public void handle(FailStep command, DeadlineManager deadlines) {
         ReportMatchesTheStepInProgress.outcome(inProgress, command.step()).verify();
-        fail(command.step(), command.reason());
+        if (command.step().phase() == Phase.CLEANUP) {
+            removalFailed(command.step(), command.reason(), deadlines);
+        } else {
+            fail(command.step(), command.reason());
+        }
+        decide();
+    }
+
+    /** A Phase 6 step that failed leaves the upgrade completed: recorded, and tried again later, a bounded number of times. */
+    private void removalFailed(Step step, String reason, DeadlineManager deadlines) {
+        int attempt = retention.attempts(step) + 1;
+        Instant retryAt = attempt < REMOVAL_ATTEMPTS ? now().plus(RETRY_AFTER) : null;
+        apply(new RetentionRemovalFailed(upgradeId, step, reason, attempt, retryAt));
+        if (retryAt != null) {
+            scheduleRemoval(deadlines, step);
+        }
+    }
+
+    private void scheduleRemoval(DeadlineManager deadlines, Step step) {
+        retention.dueAt(step).ifPresent(at -> deadlines.schedule(at, RETENTION, step));
+    }
+
+    /** A removal's time has come (on a node): its step is due for the nodes, unless a step runs (its end decides). */
+    @DeadlineHandler(deadlineName = RETENTION)
+    void removalDue(Step step) {
+        if (inProgress == null && state.status() == UpgradeStatus.COMPLETED && retention.pendingSteps().contains(step)) {
+            apply(new StepDue(upgradeId, step, ThisProcess.NODES));
+        }
+    }
+
+    @CommandHandler
+    public void handle(CleanUpNow command, DeadlineManager deadlines) {
+        new SomethingIsKept(upgradeId, state.status(), retention.pending()).verify();
+        if (inProgress != null) {
+            new NodesTakeOverFromNodes(upgradeId, runner, command.runner()).verify();
+        }
+        deadlines.cancelAllWithinScope(RETENTION);
+        apply(new CleanupRequested(upgradeId, command.runner()));
         decide();
     }
 
@@ -258,10 +318,19 @@ public class Upgrade {
     }
 
     @CommandHandler
-    public void handle(InitiateRollback command) {
+    public void handle(InitiateRollback command, DeadlineManager deadlines) {
         new RollbackNeedsAStoppedUpgrade(upgradeId, state.status()).verify();
         new PointOfNoReturn(upgradeId, started.contains(StepKind.START_SERVICE), command.acceptDataLoss()).verify();
+        if (state.status() == UpgradeStatus.COMPLETED) {
+            new NoStepMayBeInProgress(upgradeId, inProgress).verify(); // a removal of retention's
+            new WhatTheRollbackNeedsIsKept(upgradeId, command.mode(), retention).verify();
+        }
         new TheOldClusterMustBeUnshared(upgradeId, QUICK.equals(command.mode()), pointOfNoReturnPassed).verify();
+        if (!retention.pending().isEmpty()) {
+            deadlines.cancelAllWithinScope(RETENTION);
+            apply(new RetentionCancelled(upgradeId, "rolled back", retention.pending().stream()
+                    .filter(item -> !retention.wasRemoved(item)).map(Object::toString).toList()));
+        }
         apply(new RollbackInitiated(upgradeId, command.reason(), failed != null ? failed : lastCompleted,
                 command.mode(), false, compensation(command.mode()), command.runner()));
         decide();
@@ -298,6 +367,7 @@ public class Upgrade {
                 Step next = nextStep();
                 apply(next != null ? new StepDue(upgradeId, next, runner) : new RollbackCompleted(upgradeId));
             }
+            case COMPLETED -> retention.dueBy(now()).ifPresent(step -> apply(new StepDue(upgradeId, step, runner)));
             default -> {
                 // at rest: a gate, a pause, an end, a failed pre-flight or rollback
             }
@@ -313,6 +383,7 @@ public class Upgrade {
         Step next = stepAfter(step).filter(after -> after.phase() != Phase.CLEANUP).orElse(null);
         if (next == null) {
             apply(new UpgradeCompleted(upgradeId));
+            apply(retention.schedule(upgradeId, runbook.inPhase(Phase.CLEANUP), now()));
         } else if (pausesBetween(step, next)) {
             apply(new RunPaused(upgradeId, step.number()));
         } else if (new DowntimeNeedsApproval(upgradeId, next, approved).isViolated()) {
@@ -349,6 +420,7 @@ public class Upgrade {
                     ? runbook.first(Phase.PREFLIGHT)
                     : runbook.after(lastCompleted).filter(step -> step.phase() == Phase.PREFLIGHT).orElse(null);
             case RUNNING -> lastCompleted == null ? null : stepAfter(lastCompleted).orElse(null);
+            case COMPLETED -> cleanupDue;
             case ROLLING_BACK -> lastRolledBack == null
                     ? rollbackSteps.stream().findFirst().orElse(null)
                     : rollbackSteps.stream().skip(rollbackSteps.indexOf(lastRolledBack) + 1L).findFirst().orElse(null);
@@ -364,6 +436,7 @@ public class Upgrade {
     void on(UpgradeEvent event) {
         state = state == null ? UpgradeState.PLANNED : state.next(event);
         remember(event);
+        retention.apply(event);
         if (event instanceof UpgradePlanned planned) {
             upgradeId = planned.upgradeId();
             runbook = Runbook.of(planned.plan());
@@ -395,7 +468,20 @@ public class Upgrade {
             runner = rollback.runner();
         } else if (event instanceof PreflightFailed || event instanceof RollbackFailed) {
             inProgress = null;
+        } else if (event instanceof RetentionRemovalFailed) {
+            inProgress = null;
+            cleanupDue = null;
+        } else if (event instanceof StepDue due && due.step().phase() == Phase.CLEANUP) {
+            cleanupDue = due.step();
+            runner = due.runner();
+        } else if (event instanceof CleanupRequested requested) {
+            runner = requested.runner();
         }
+    }
+
+    /** The time of the event being recorded: Axon's clock, which the test fixture moves. */
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
     }
 
     /** The facts the verdicts judge by: the baseline of 0.1 and the row counts at the fence of 3.1. */
@@ -413,6 +499,8 @@ public class Upgrade {
         inProgress = null;
         if (step.phase() == Phase.ROLLBACK) {
             lastRolledBack = step;
+        } else if (step.phase() == Phase.CLEANUP) {
+            cleanupDue = null;
         } else {
             lastCompleted = step;
         }

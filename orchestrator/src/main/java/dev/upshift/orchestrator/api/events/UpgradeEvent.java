@@ -7,7 +7,7 @@ package dev.upshift.orchestrator.api.events;
 public sealed interface UpgradeEvent permits StepOutcome, StepProgress,
         DowntimeApproved, DowntimeGateReached, PreflightFailed, PreflightPassed, PreflightStarted, RollbackCompleted,
         RollbackFailed, RollbackInitiated, RunPaused, RunResumed, RunStarted, StepDue, StepFailed, StepStarted,
-        UpgradeCompleted, UpgradePlanned {
+        UpgradeCompleted, UpgradePlanned, RetentionScheduled, RetentionRemovalFailed, RetentionCancelled, CleanupRequested {
 
     String upgradeId();
 }
