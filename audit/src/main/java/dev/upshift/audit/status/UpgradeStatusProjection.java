@@ -17,11 +17,13 @@ import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.CleanupCompleted;
 import dev.upshift.orchestrator.api.events.ContainerStarted;
 import dev.upshift.orchestrator.api.events.OldContainerRecreated;
 import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightStarted;
+import dev.upshift.orchestrator.api.events.RetentionRemovalFailed;
 import dev.upshift.orchestrator.api.events.RollbackFailed;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
 import dev.upshift.orchestrator.api.events.RunResumed;
@@ -81,6 +83,9 @@ public class UpgradeStatusProjection {
         } else if (event instanceof PreflightStarted || event instanceof RunStarted) {
             set(event, "last_failure", null);
         }
+        if (event instanceof CleanupCompleted) {
+            set(event, "last_failure", null); // a removal that failed before has succeeded
+        }
         runner(event).ifPresent(runner -> set(event, "runner", runner));
         failure(event).ifPresent(reason -> {
             set(event, "current_step", null);
@@ -128,6 +133,10 @@ public class UpgradeStatusProjection {
         }
         if (event instanceof RollbackFailed failed) {
             return Optional.of(failed.step().number() + ": " + failed.reason() + " — left " + failed.leftForOperator());
+        }
+        if (event instanceof RetentionRemovalFailed failed) {
+            return Optional.of(failed.step().number() + ": " + failed.reason() + (failed.retryAt() == null
+                    ? " — not tried again by itself" : " — tried again at " + failed.retryAt()));
         }
         return Optional.empty();
     }

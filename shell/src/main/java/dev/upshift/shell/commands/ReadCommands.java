@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.orchestrator.api.queries.ListUpgrades;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
+import dev.upshift.shell.render.KeptItems;
 import dev.upshift.shell.render.Views;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -42,7 +43,8 @@ public class ReadCommands {
         if (asJson) {
             return json.writeValueAsString(upgrades.document(view));
         }
-        return Views.status(view, upgrades.summary(upgradeId)) + Views.next(view);
+        return Views.status(view, upgrades.summary(upgradeId)) + KeptItems.table(upgrades.retention(upgradeId))
+                + Views.next(view);
     }
 
     @Command(command = "list", description = "Every upgrade in the store, newest first.")

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.audit.drive.Drive;
 import dev.upshift.audit.drive.DriveClaims;
+import dev.upshift.orchestrator.api.Retention;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.commands.ApproveDowntime;
+import dev.upshift.orchestrator.api.commands.CleanUpNow;
 import dev.upshift.orchestrator.api.commands.InitiateRollback;
 import dev.upshift.orchestrator.api.commands.ResumeRun;
 import dev.upshift.orchestrator.api.commands.StartPreflight;
@@ -18,6 +20,7 @@ import dev.upshift.orchestrator.api.commands.StartRun;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.orchestrator.process.ThisProcess;
+import dev.upshift.shell.render.KeptItems;
 import dev.upshift.shell.render.Outcomes;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
@@ -144,6 +147,30 @@ public class RunCommands {
         InitiateRollback rollback = new InitiateRollback(upgradeId, "requested by the operator", mode, acceptDataLoss,
                 runner);
         return detach ? handOver.toTheNodes(upgradeId, asJson, rollback) : drive(upgradeId, asJson, rollback);
+    }
+
+    @Command(command = "cleanup", description = "What a completed upgrade keeps until when; with --now --yes, remove it at once.")
+    public String cleanup(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
+            @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
+            @Option(longNames = "now", description = "remove the old container, image, volume and the backups now, in this process") boolean now,
+            @Option(longNames = "yes", description = "confirm --now") boolean yes) throws JsonProcessingException {
+        upgrades.requireExisting(upgradeId);
+        if (!now) {
+            String kept = KeptItems.table(upgrades.retention(upgradeId));
+            return kept.isEmpty() ? "Upgrade " + upgradeId + " keeps nothing for retention to remove." : kept.strip();
+        }
+        if (!yes) {
+            throw new CommandOutcome(CommandOutcome.AT_GATE, "Removing what the upgrade keeps cannot be undone, and "
+                    + "no rollback needs it afterwards. Confirm with: upshift cleanup " + upgradeId + " --now --yes");
+        }
+        String log = drive(upgradeId, false, new CleanUpNow(upgradeId, self.name()));
+        Retention retention = upgrades.retention(upgradeId);
+        String answer = log + "\n" + KeptItems.table(retention);
+        if (retention.pendingSteps().stream().anyMatch(step -> retention.failure(step).isPresent())) {
+            throw new CommandOutcome(CommandOutcome.STEP_FAILED, answer);
+        }
+        return answer;
     }
 
     private Set<String> pausePoints(String upgradeId) {

@@ -34,25 +34,28 @@ public record UpgradeDocument(
         Instant plannedAt,
         Instant updatedAt,
         List<LogEntry> log,
-        String next) {
+        String next,
+        List<KeptItems.Kept> retention) {
 
     public UpgradeDocument {
         log = List.copyOf(log);
+        retention = List.copyOf(retention);
     }
 
-    public static UpgradeDocument of(UpgradePlan plan, UpgradeView view, UpgradeSummary summary, List<LogEntry> log) {
+    public static UpgradeDocument of(UpgradePlan plan, UpgradeView view, UpgradeSummary summary, List<LogEntry> log,
+                                     List<KeptItems.Kept> retention) {
         return new UpgradeDocument(view.upgradeId(), view.status(), view.project(), view.service(), view.method(),
                 Plan.of(plan), new Server(plan.sourceImage(), summary.sourceVersion()),
                 new Server(plan.targetImage(), summary.targetVersion()),
                 new Server(view.currentImage(), view.currentVersion()), view.baseline(), view.currentStep(),
                 view.lastFailure(), view.runner(), view.engine(), Downtime.of(summary), view.plannedAt(), view.updatedAt(), log,
-                NextCommand.of(view.upgradeId(), view.status()));
+                NextCommand.of(view.upgradeId(), view.status()), retention);
     }
 
     /** The same upgrade with another next command: the one that confirms what this command stopped short of. */
     public UpgradeDocument withNext(String command) {
         return new UpgradeDocument(id, status, project, service, method, plan, source, target, current, baseline,
-                stepInProgress, lastFailure, drivenBy, engine, downtime, plannedAt, updatedAt, log, command);
+                stepInProgress, lastFailure, drivenBy, engine, downtime, plannedAt, updatedAt, log, command, retention);
     }
 
     /** The plan's facts about the stack, as recorded when it was planned. */

@@ -1,5 +1,6 @@
 package dev.upshift.shell.render;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,6 +43,8 @@ public final class Views {
                 .row("Data volume", plan.volume() + " at " + plan.dataDirectory() + (UpgradePlan.COPY.equals(plan.snapshot())
                         ? "; copied at 3.3" : ""))
                 .row("Backups", plan.backupDir())
+                .row("Kept after completion", "old container and image " + kept(plan.keepOldImage())
+                        + ", old volume and backups " + kept(plan.keepOldData()))
                 .row("Stop order", String.join(", ", plan.stopOrder()))
                 .row("Start order", String.join(", ", plan.startOrder()))
                 .render());
@@ -54,6 +57,11 @@ public final class Views {
             runbook.inPhase(phase).forEach(step -> out.append("- ").append(step).append('\n'));
         }
         return out.toString();
+    }
+
+    /** "7d", "24h 0m 0s", "20s": how long retention keeps something. */
+    private static String kept(Duration duration) {
+        return duration.toSeconds() % Duration.ofDays(1).toSeconds() == 0 ? duration.toDays() + "d" : Durations.human(duration);
     }
 
     public static String status(UpgradeView view) {
