@@ -84,7 +84,7 @@ public final class Retention {
             removed.add(key(Retained.VOLUME, removal.volume()));
         } else if (event instanceof BackupsRemoved removal) {
             removal.files().forEach(file -> removed.add(key(Retained.BACKUP, file)));
-        } else if (event instanceof CleanupCompleted completed) {
+        } else if (event instanceof CleanupCompleted completed && completed.step().phase() == Phase.CLEANUP) {
             done.add(completed.step());
             left.addAll(completed.left());
             failures.remove(completed.step());
@@ -100,9 +100,9 @@ public final class Retention {
     }
 
     /**
-     * On completion at {@code now}: the container 3.4 kept and the old image for the plan's image time (a container
-     * holds its image, so they go together, the container first); the old volume, 3.3's copy and the backups for
-     * its data time. pg_upgrade's link put the new cluster into the old volume: that volume stays.
+     * On completion at {@code now}: the old image for the plan's image time, with the container 3.4 kept if 5.4
+     * could not remove it (a container holds its image, so it goes first); the old volume, 3.3's copy and the backups
+     * for its data time. pg_upgrade's link put the new cluster into the old volume: that volume stays.
      */
     public RetentionScheduled schedule(String upgradeId, List<Step> cleanup, Instant now) {
         Step server = cleanup.get(0);
@@ -111,7 +111,7 @@ public final class Retention {
         Instant dataUntil = now.plus(plan.keepOldData());
         List<Retained> items = new ArrayList<>();
         List<String> forGood = new ArrayList<>();
-        if (keptContainer != null) {
+        if (keptContainer != null && !removed.contains(key(Retained.CONTAINER, keptContainer.keptAs()))) {
             items.add(new Retained(Retained.CONTAINER, keptContainer.keptAs(), server, serverUntil));
         }
         items.add(new Retained(Retained.IMAGE, plan.sourceImage(), server, serverUntil));
