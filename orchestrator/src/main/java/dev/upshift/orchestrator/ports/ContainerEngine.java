@@ -67,8 +67,8 @@ public interface ContainerEngine {
     /** The id of the image the container was created from. */
     String imageIdOf(String containerId);
 
-    /** The names of the containers, running or not, created from the image with this id. */
-    List<String> containersOf(String imageId);
+    /** The names of the containers, running or not, created from this image reference (compose's {@code image:}). */
+    List<String> containersOf(String reference);
 
     /**
      * Removes an image reference as {@code docker rmi} does, never forced: the image goes with its last reference;

@@ -2,6 +2,7 @@ package dev.upshift.orchestrator.upgrade;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -64,6 +65,7 @@ import dev.upshift.orchestrator.api.events.StepStarted;
 import dev.upshift.orchestrator.api.events.UpgradeCompleted;
 import dev.upshift.orchestrator.api.events.UpgradeEvent;
 import dev.upshift.orchestrator.api.events.UpgradePlanned;
+import dev.upshift.orchestrator.process.ThisProcess;
 import dev.upshift.orchestrator.upgrade.compatibility.CompatibilityCheck;
 import dev.upshift.orchestrator.upgrade.compatibility.CompatibilityChecks;
 import dev.upshift.orchestrator.upgrade.compatibility.CompatibilityFinding;
@@ -82,14 +84,13 @@ import dev.upshift.orchestrator.upgrade.rules.PreflightRunsBeforeTheUpgrade;
 import dev.upshift.orchestrator.upgrade.rules.ReportMatchesTheStepInProgress;
 import dev.upshift.orchestrator.upgrade.rules.RestoredDataMatchesTheFence;
 import dev.upshift.orchestrator.upgrade.rules.RollbackNeedsAStoppedUpgrade;
+import dev.upshift.orchestrator.upgrade.rules.SomethingIsKept;
 import dev.upshift.orchestrator.upgrade.rules.TheOldClusterMustBeUnshared;
 import dev.upshift.orchestrator.upgrade.rules.RunsStartWhenIdle;
 import dev.upshift.orchestrator.upgrade.rules.StepsFollowTheRunbook;
 import dev.upshift.orchestrator.upgrade.rules.TheOldVersionServesAgain;
 import dev.upshift.orchestrator.upgrade.rules.TheRunnerRunsTheSteps;
 import dev.upshift.orchestrator.upgrade.rules.WhatTheRollbackNeedsIsKept;
-import dev.upshift.orchestrator.upgrade.rules.SomethingIsKept;
-import dev.upshift.orchestrator.process.ThisProcess;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -115,7 +116,7 @@ public class Upgrade {
     /** The deadline at which a Phase 6 step's items are due for removal (payload: the step). */
     private static final String RETENTION = "retention";
     /** A failed removal is tried again this much later, up to {@link #REMOVAL_ATTEMPTS} times in all. */
-    static final java.time.Duration RETRY_AFTER = java.time.Duration.ofHours(1);
+    static final Duration RETRY_AFTER = Duration.ofHours(1);
     static final int REMOVAL_ATTEMPTS = 5;
 
     @AggregateIdentifier
@@ -289,10 +290,14 @@ public class Upgrade {
         retention.dueAt(step).ifPresent(at -> deadlines.schedule(at, RETENTION, step));
     }
 
-    /** A removal's time has come (on a node): its step is due for the nodes, unless a step runs (its end decides). */
+    /**
+     * A removal's time has come (on a node): its step is due for the nodes — unless a step of Phase 6 is due or
+     * runs already (two deadlines at one time): that step's end decides what comes next.
+     */
     @DeadlineHandler(deadlineName = RETENTION)
     void removalDue(Step step) {
-        if (inProgress == null && state.status() == UpgradeStatus.COMPLETED && retention.pendingSteps().contains(step)) {
+        if (inProgress == null && cleanupDue == null && state.status() == UpgradeStatus.COMPLETED
+                && retention.pendingSteps().contains(step)) {
             apply(new StepDue(upgradeId, step, ThisProcess.NODES));
         }
     }

@@ -103,6 +103,14 @@ class UpgradeRetentionTest {
     }
 
     @Test
+    void givenBothRemovalsDueAtOnceWhenTheirTimeComesThenOneStepIsDueAndTheOtherWaitsForItsEnd() {
+        fixture.given(lastCheckRunning(SamplePlans.makapix().keepingOldFor(Duration.ofSeconds(20))))
+                .andGivenCommands(new CompleteStep(UPGRADE_ID, outcome(lastCheck())))
+                .whenTimeElapses(Duration.ofSeconds(20))
+                .expectEvents(new StepDue(UPGRADE_ID, REMOVE_SERVER, ThisProcess.NODES));
+    }
+
+    @Test
     void givenARemovalUnderWayWhenItFailsThenTheUpgradeStaysCompletedAndTheStepIsTriedAgainLater() {
         fixture.given(removing(REMOVE_SERVER))
                 .when(new FailStep(UPGRADE_ID, REMOVE_SERVER, "the engine did not answer"))

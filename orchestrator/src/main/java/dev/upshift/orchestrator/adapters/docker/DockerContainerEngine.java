@@ -142,8 +142,8 @@ public class DockerContainerEngine implements ContainerEngine {
     }
 
     @Override
-    public List<String> containersOf(String imageId) {
-        return containers.usingImage(imageId);
+    public List<String> containersOf(String reference) {
+        return containers.createdFrom(reference);
     }
 
     @Override

@@ -136,9 +136,9 @@ final class DockerContainers {
         }
     }
 
-    List<String> usingImage(String imageId) {
+    List<String> createdFrom(String reference) {
         return docker.listContainersCmd().withShowAll(true).exec().stream()
-                .filter(container -> imageId.equals(container.getImageId()))
+                .filter(container -> reference.equals(container.getImage()))
                 .map(container -> container.getNames()[0].replaceFirst("^/", ""))
                 .toList();
     }

@@ -22,9 +22,11 @@ import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
 /**
- * 6.1, when the old image's time has come: the container 3.4 kept, by its recorded id, then the old image's
- * reference — only while it still names the image that container ran and no container uses it. Each removal is
- * recorded as it happens; a redone step removes only what is left.
+ * 6.1, when the old image's time has come: the container 3.4 kept, if 5.4 left it, by its recorded id; then the old
+ * image's reference — only while it still names the image that container ran and no container was created from that
+ * reference (another stack on the engine would need it to recreate its container). {@code docker rmi}, unforced, only
+ * untags an image another reference still names, and refuses one a container runs. Each removal is recorded as it
+ * happens; a redone step removes only what is left.
  */
 @Component
 public class RemoveOldServerStep implements StepExecutor {
@@ -71,7 +73,7 @@ public class RemoveOldServerStep implements StepExecutor {
             left.add("image " + reference + ": now names another image (" + id + "), not the one the old server ran");
             return Optional.empty();
         }
-        List<String> users = engine.containersOf(id);
+        List<String> users = engine.containersOf(reference); // another stack's, which would need it again to recreate
         if (!users.isEmpty()) {
             left.add("image " + reference + ": used by " + String.join(", ", users));
             return Optional.empty();
