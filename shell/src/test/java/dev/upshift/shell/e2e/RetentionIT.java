@@ -79,7 +79,7 @@ class RetentionIT {
                 assertThat(StackFacts.volumeExists(newVolume)).as("the new volume").isTrue();
                 assertThat(StackFacts.serverMajor(stack)).isEqualTo(17);
                 assertThat(List.of("db", "api", "worker", "web")).allSatisfy(service ->
-                        assertThat(StackFacts.health(stack, service)).as(service).isEqualTo("healthy"));
+                        assertThat(StackFacts.health(stack, service)).as(service).isEqualTo("running/healthy"));
                 assertThat(Long.parseLong(stack.psql("SELECT count(*) FROM site_events"))).isGreaterThanOrEqualTo(rows);
                 assertThat(operator.run("audit", "--id", "kept").stdout()).contains("removed volume " + oldVolume,
                         "removed image " + OLD_IMAGE, "removed backups ");
