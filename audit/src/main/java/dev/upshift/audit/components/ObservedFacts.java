@@ -31,6 +31,7 @@ import dev.upshift.orchestrator.api.events.FinalDumpTaken;
 import dev.upshift.orchestrator.api.events.HealthValidated;
 import dev.upshift.orchestrator.api.events.NewContainerRemoved;
 import dev.upshift.orchestrator.api.events.OldClusterRestored;
+import dev.upshift.orchestrator.api.events.OldContainerKept;
 import dev.upshift.orchestrator.api.events.OldContainerRecreated;
 import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.events.OldVersionRestored;
@@ -91,6 +92,8 @@ final class ObservedFacts {
         fact(VolumeSnapshotted.class, snapshot -> database(MIGRATING, "Old volume " + snapshot.oldVolume()
                 + " kept; new volume " + snapshot.newVolume()));
         fact(ContainerRemoved.class, removed -> database(MIGRATING, "Old container removed; volume kept"));
+        fact(OldContainerKept.class, kept -> database(MIGRATING, "Old container kept, stopped, as " + kept.keptAs()
+                + "; volume kept"));
         fact(ContainerStarted.class, started -> database(STARTING, "New server " + started.image() + " starting"));
         fact(DataRestored.class, restored -> database(RUNNING, "New server running; data restored from "
                 + Path.of(restored.dump()).getFileName()));

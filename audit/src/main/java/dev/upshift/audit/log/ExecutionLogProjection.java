@@ -6,6 +6,7 @@ import java.util.List;
 import dev.upshift.audit.store.SqlTime;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
+import dev.upshift.orchestrator.api.events.RetentionRemovalFailed;
 import dev.upshift.orchestrator.api.events.RollbackFailed;
 import dev.upshift.orchestrator.api.events.StepFailed;
 import dev.upshift.orchestrator.api.events.StepOutcome;
@@ -72,6 +73,12 @@ public class ExecutionLogProjection {
     @EventHandler
     void on(RollbackFailed event, @Timestamp Instant at) {
         end(event.upgradeId(), event.step(), at, LogEntry.FAILED, event.reason());
+    }
+
+    @EventHandler
+    void on(RetentionRemovalFailed event, @Timestamp Instant at) {
+        end(event.upgradeId(), event.step(), at, LogEntry.FAILED, event.reason() + (event.retryAt() == null
+                ? "; not tried again by itself" : "; tried again at " + event.retryAt()));
     }
 
     private void end(String upgradeId, Step step, Instant at, String status, String notes) {

@@ -16,6 +16,7 @@ import dev.upshift.orchestrator.api.ServiceHealth;
 import dev.upshift.orchestrator.api.events.BackupCreated;
 import dev.upshift.orchestrator.api.events.BackupVerified;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.CleanupCompleted;
 import dev.upshift.orchestrator.api.events.ClusterUpgraded;
 import dev.upshift.orchestrator.api.events.CollatedIndexesRebuilt;
 import dev.upshift.orchestrator.api.events.CompatibilityChecked;
@@ -37,6 +38,7 @@ import dev.upshift.orchestrator.api.events.ImagePulled;
 import dev.upshift.orchestrator.api.events.IntegrityVerified;
 import dev.upshift.orchestrator.api.events.NewContainerRemoved;
 import dev.upshift.orchestrator.api.events.OldClusterRestored;
+import dev.upshift.orchestrator.api.events.OldContainerKept;
 import dev.upshift.orchestrator.api.events.OldContainerRecreated;
 import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.events.OldVersionRestored;
@@ -92,6 +94,10 @@ public final class StepNotes {
                 : snapshot.oldVolume() + " kept untouched; new volume " + snapshot.newVolume())
                 + (snapshot.copy() == null ? "" : "; copied to " + snapshot.copy()));
         note(ContainerRemoved.class, removed -> "Container " + removed.name() + " removed, volume kept");
+        note(OldContainerKept.class, kept -> "Container " + kept.name() + " kept, stopped, as " + kept.keptAs()
+                + "; volume kept");
+        note(CleanupCompleted.class, completed -> completed.left().isEmpty() ? "all removed"
+                : "left: " + String.join("; ", completed.left()));
         note(DataRestored.class, restored -> "Data restored from " + name(restored.dump())
                 + (restored.cluster() == null ? "" : "; checksums " + (restored.cluster().dataChecksums() ? "on" : "off")));
         note(ClusterUpgraded.class, upgraded -> "pg_upgrade --" + upgraded.transfer()

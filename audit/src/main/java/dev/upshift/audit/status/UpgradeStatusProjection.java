@@ -18,6 +18,7 @@ import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.CleanupCompleted;
 import dev.upshift.orchestrator.api.events.ContainerStarted;
 import dev.upshift.orchestrator.api.events.DowntimeScheduled;
 import dev.upshift.orchestrator.api.events.MaintenanceWindowReached;
@@ -27,6 +28,7 @@ import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightStarted;
 import dev.upshift.orchestrator.api.events.RehearsalCompleted;
+import dev.upshift.orchestrator.api.events.RetentionRemovalFailed;
 import dev.upshift.orchestrator.api.events.RollbackFailed;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
 import dev.upshift.orchestrator.api.events.RunResumed;
@@ -89,6 +91,9 @@ public class UpgradeStatusProjection {
             set(event, "current_step", null);
         } else if (event instanceof PreflightStarted || event instanceof RunStarted) {
             set(event, "last_failure", null);
+        }
+        if (event instanceof CleanupCompleted) {
+            set(event, "last_failure", null); // a removal that failed before has succeeded
         }
         runner(event).ifPresent(runner -> set(event, "runner", runner));
         failure(event).ifPresent(reason -> {
@@ -162,6 +167,10 @@ public class UpgradeStatusProjection {
         }
         if (event instanceof RollbackFailed failed) {
             return Optional.of(failed.step().number() + ": " + failed.reason() + " — left " + failed.leftForOperator());
+        }
+        if (event instanceof RetentionRemovalFailed failed) {
+            return Optional.of(failed.step().number() + ": " + failed.reason() + (failed.retryAt() == null
+                    ? " — not tried again by itself" : " — tried again at " + failed.retryAt()));
         }
         return Optional.empty();
     }

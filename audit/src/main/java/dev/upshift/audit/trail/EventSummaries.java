@@ -14,6 +14,8 @@ import dev.upshift.audit.log.StepNotes;
 import dev.upshift.orchestrator.api.SkippedWindow;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.UpgradePlan;
+import dev.upshift.orchestrator.api.events.BackupsRemoved;
+import dev.upshift.orchestrator.api.events.CleanupRequested;
 import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
 import dev.upshift.orchestrator.api.events.CompatibilityIssueFound.Verdict;
 import dev.upshift.orchestrator.api.events.ContainerStarted;
@@ -24,6 +26,9 @@ import dev.upshift.orchestrator.api.events.DowntimeScheduled;
 import dev.upshift.orchestrator.api.events.IntegrityMismatchDetected;
 import dev.upshift.orchestrator.api.events.MaintenanceWindowReached;
 import dev.upshift.orchestrator.api.events.NoMaintenanceWindowFits;
+import dev.upshift.orchestrator.api.events.OldContainerRemoved;
+import dev.upshift.orchestrator.api.events.OldImageRemoved;
+import dev.upshift.orchestrator.api.events.OldVolumeRemoved;
 import dev.upshift.orchestrator.api.events.PointOfNoReturnPassed;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
@@ -32,6 +37,9 @@ import dev.upshift.orchestrator.api.events.RehearsalCleanedUp;
 import dev.upshift.orchestrator.api.events.RehearsalCompleted;
 import dev.upshift.orchestrator.api.events.RehearsalFailed;
 import dev.upshift.orchestrator.api.events.RehearsalStarted;
+import dev.upshift.orchestrator.api.events.RetentionCancelled;
+import dev.upshift.orchestrator.api.events.RetentionRemovalFailed;
+import dev.upshift.orchestrator.api.events.RetentionScheduled;
 import dev.upshift.orchestrator.api.events.RollbackCompleted;
 import dev.upshift.orchestrator.api.events.RollbackFailed;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
@@ -108,6 +116,23 @@ public final class EventSummaries {
                 + String.join(", ", cleaned.containers()) + "; volumes " + String.join(", ", cleaned.volumes())
                 + "; " + cleaned.directory() + (cleaned.notRemoved().isEmpty() ? ""
                         : "; not removed: " + String.join("; ", cleaned.notRemoved())));
+        summary(RetentionScheduled.class, scheduled -> "Kept: " + scheduled.items().stream()
+                .map(item -> item + " until " + item.until()).collect(Collectors.joining(", "))
+                + scheduled.keptForGood().stream().map(kept -> "; not removed: " + kept).collect(Collectors.joining()));
+        summary(OldContainerRemoved.class, removed -> removed.step().number() + " removed container " + removed.name()
+                + " (" + removed.containerId() + ")");
+        summary(OldImageRemoved.class, removed -> removed.step().number() + " removed image " + removed.reference()
+                + " (" + removed.imageId() + ")");
+        summary(OldVolumeRemoved.class, removed -> removed.step().number() + " removed volume " + removed.volume());
+        summary(BackupsRemoved.class, removed -> removed.step().number() + " removed backups "
+                + String.join(", ", removed.files()));
+        summary(RetentionRemovalFailed.class, failed -> failed.step().number() + " removal failed (attempt "
+                + failed.attempt() + "): " + failed.reason() + (failed.retryAt() == null
+                ? "; not tried again by itself: upshift cleanup " + failed.upgradeId() + " --now --yes"
+                : "; tried again at " + failed.retryAt()));
+        summary(CleanupRequested.class, requested -> "Cleanup now, by " + requested.runner());
+        summary(RetentionCancelled.class, cancelled -> "Retention cancelled (" + cancelled.reason() + "); kept: "
+                + (cancelled.kept().isEmpty() ? "nothing left" : String.join(", ", cancelled.kept())));
     }
 
     private EventSummaries() {

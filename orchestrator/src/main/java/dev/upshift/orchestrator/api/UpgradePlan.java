@@ -1,5 +1,6 @@
 package dev.upshift.orchestrator.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.List;
  * @param transfer for pg-upgrade: how pg_upgrade moves the data files (copy, link), else null
  * @param snapshot what 3.3 does with the old volume: {@code keep} it untouched, or also {@code copy} it
  * @param windows the maintenance windows Phase 3 must start in, as {@link MaintenanceWindow#spec()}; none: any time
+ * @param keepOld {@code plan --keep-old}: how long everything old is kept after completion, or null for the
+ *        runbook's 24 h (the old image and container) and 7 days (the old volume and the backups)
  */
 public record UpgradePlan(
         String composeFile,
@@ -34,7 +37,8 @@ public record UpgradePlan(
         String upgradeImage,
         String transfer,
         String snapshot,
-        List<String> windows) {
+        List<String> windows,
+        Duration keepOld) {
 
     /** The snapshot of 3.3: the old volume kept untouched (the new server gets a volume of its own). */
     public static final String KEEP = "keep";
@@ -59,6 +63,28 @@ public record UpgradePlan(
 
     public List<MaintenanceWindow> maintenanceWindows() {
         return windows.stream().map(MaintenanceWindow::parse).toList();
+    }
+
+    /** The runbook kept the old image 24 h after the upgrade… */
+    public static final Duration IMAGE_KEPT = Duration.ofHours(24);
+    /** …and the old volume (with the backups) 7 days. */
+    public static final Duration DATA_KEPT = Duration.ofDays(7);
+
+    /** How long the old image stays after completion, and the old container with it (a container holds its image). */
+    public Duration keepOldImage() {
+        return keepOld != null ? keepOld : IMAGE_KEPT;
+    }
+
+    /** How long the old volume and the backups stay after completion. */
+    public Duration keepOldData() {
+        return keepOld != null ? keepOld : DATA_KEPT;
+    }
+
+    /** The same plan, keeping everything old this long ({@code --keep-old}; null: the runbook's defaults). */
+    public UpgradePlan keepingOldFor(Duration keepOld) {
+        return new UpgradePlan(composeFile, project, service, sourceImage, targetImage, method, stopOrder, backupDir,
+                volume, dataDirectory, database, superuser, password, dockerHost, upgradeImage, transfer, snapshot,
+                windows, keepOld);
     }
 
     /** Dependents in the order they are started again: the reverse of the stop order. */

@@ -102,7 +102,7 @@ public class UpgradePlanner {
                 request.upgradeImage(),
                 transfer,
                 snapshot(request.snapshot()),
-                windows);
+                windows, null);
     }
 
     /** The operator's id, checked, or one made of the project and the time. */

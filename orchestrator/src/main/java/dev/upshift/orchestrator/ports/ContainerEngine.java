@@ -12,7 +12,8 @@ import dev.upshift.orchestrator.api.ContainerSpec;
 /**
  * The Docker engine, as much of it as the runbook uses. Every method that changes something is idempotent:
  * stopping a stopped container or creating a volume that exists does nothing. No method removes a volume but a
- * scratch one or a rehearsal's.
+ * scratch one, a rehearsal's, or {@link #removeUnusedVolume}, which only retention's 6.2 calls, with a name the
+ * upgrade's events recorded.
  */
 public interface ContainerEngine {
 
@@ -66,6 +67,30 @@ public interface ContainerEngine {
      * image, attached to every network with its aliases; returns its id.
      */
     String create(ContainerSpec spec);
+
+    /** Renames a container, running or not; does nothing if it has that name already. */
+    void rename(String containerId, String name);
+
+    /** The id of the image the container was created from. */
+    String imageIdOf(String containerId);
+
+    /** The names of the containers, running or not, created from this image reference (compose's {@code image:}). */
+    List<String> containersOf(String reference);
+
+    /**
+     * Removes an image reference as {@code docker rmi} does, never forced: the image goes with its last reference;
+     * does nothing if the reference is gone.
+     *
+     * @throws IllegalStateException when a container uses the image
+     */
+    void removeImage(String reference);
+
+    /**
+     * Removes a named volume no container uses; does nothing if it is gone.
+     *
+     * @throws IllegalStateException when a container, running or not, uses it
+     */
+    void removeUnusedVolume(String name);
 
     /** The label, and its value, of a volume made for a throwaway job: the only kind {@link #removeScratchVolume} removes. */
     String PURPOSE = "dev.upshift.purpose";

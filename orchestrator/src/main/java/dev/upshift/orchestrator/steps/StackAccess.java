@@ -54,13 +54,16 @@ public class StackAccess {
         return engines.of(plan);
     }
 
-    /** The service's one container, whatever its state. */
+    /**
+     * The service's container, whatever its state: the running one where there are several (the database's old
+     * container, kept stopped after 3.4 under another name, still carries the service's labels).
+     */
     public ContainerInfo container(UpgradePlan plan, String service) {
         List<ContainerInfo> containers = engine(plan).serviceContainers(plan.project(), service);
         if (containers.isEmpty()) {
             throw new StepFailure("service " + service + " of project " + plan.project() + " has no container");
         }
-        return containers.get(0);
+        return containers.stream().filter(ContainerInfo::running).findFirst().orElse(containers.get(0));
     }
 
     public ServiceHealth health(UpgradePlan plan, String service) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.upshift.orchestrator.api.Baseline;
+import dev.upshift.orchestrator.api.Retention;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
 import dev.upshift.orchestrator.api.events.UpgradePlanned;
@@ -35,6 +36,13 @@ public record UpgradeHistory(List<Object> events) {
 
     public <T> List<T> all(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** What the upgrade keeps after completion, and what was removed, as its events say. */
+    public Retention retention() {
+        Retention retention = new Retention();
+        events.forEach(retention::apply);
+        return retention;
     }
 
     public Optional<Baseline> baseline() {

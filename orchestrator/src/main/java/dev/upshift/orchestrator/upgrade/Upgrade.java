@@ -17,6 +17,7 @@ import dev.upshift.orchestrator.api.MaintenanceWindow.Opening;
 import dev.upshift.orchestrator.api.OldDatabaseObserved;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.RestoredDatabaseObserved;
+import dev.upshift.orchestrator.api.Retention;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.SkippedWindow;
 import dev.upshift.orchestrator.api.Step;
@@ -26,6 +27,7 @@ import dev.upshift.orchestrator.api.UpgradeMethod;
 import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.commands.ApproveDowntime;
+import dev.upshift.orchestrator.api.commands.CleanUpNow;
 import dev.upshift.orchestrator.api.commands.CompleteStep;
 import dev.upshift.orchestrator.api.commands.FailStep;
 import dev.upshift.orchestrator.api.commands.InitiateRollback;
@@ -37,6 +39,7 @@ import dev.upshift.orchestrator.api.commands.StartPreflight;
 import dev.upshift.orchestrator.api.commands.StartRun;
 import dev.upshift.orchestrator.api.commands.StartStep;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
+import dev.upshift.orchestrator.api.events.CleanupRequested;
 import dev.upshift.orchestrator.api.events.CompatibilityChecksPassed;
 import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
 import dev.upshift.orchestrator.api.events.DatabaseFenced;
@@ -58,6 +61,8 @@ import dev.upshift.orchestrator.api.events.RehearsalCleanedUp;
 import dev.upshift.orchestrator.api.events.RehearsalCompleted;
 import dev.upshift.orchestrator.api.events.RehearsalEvent;
 import dev.upshift.orchestrator.api.events.RehearsalStarted;
+import dev.upshift.orchestrator.api.events.RetentionCancelled;
+import dev.upshift.orchestrator.api.events.RetentionRemovalFailed;
 import dev.upshift.orchestrator.api.events.RollbackCompleted;
 import dev.upshift.orchestrator.api.events.RollbackFailed;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
@@ -91,12 +96,14 @@ import dev.upshift.orchestrator.upgrade.rules.RehearsalComesBeforeTheDowntime;
 import dev.upshift.orchestrator.upgrade.rules.ReportMatchesTheStepInProgress;
 import dev.upshift.orchestrator.upgrade.rules.RestoredDataMatchesTheFence;
 import dev.upshift.orchestrator.upgrade.rules.RollbackNeedsAStoppedUpgrade;
+import dev.upshift.orchestrator.upgrade.rules.SomethingIsKept;
 import dev.upshift.orchestrator.upgrade.rules.TheOldClusterMustBeUnshared;
 import dev.upshift.orchestrator.upgrade.rules.RunsStartWhenIdle;
 import dev.upshift.orchestrator.upgrade.rules.StepsFollowTheRunbook;
 import dev.upshift.orchestrator.upgrade.rules.TheWindowStartsTheDowntime;
 import dev.upshift.orchestrator.upgrade.rules.TheOldVersionServesAgain;
 import dev.upshift.orchestrator.upgrade.rules.TheRunnerRunsTheSteps;
+import dev.upshift.orchestrator.upgrade.rules.WhatTheRollbackNeedsIsKept;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -121,6 +128,11 @@ public class Upgrade {
     private static final String FULL = "full";
     /** The deadline at a maintenance window's opening, kept in the store until a node executes it. */
     static final String WINDOW_OPENS = "maintenance-window-opens";
+    /** The deadline at which a Phase 6 step's items are due for removal (payload: the step). */
+    private static final String RETENTION = "retention";
+    /** A failed removal is tried again this much later, up to {@link #REMOVAL_ATTEMPTS} times in all. */
+    static final Duration RETRY_AFTER = Duration.ofHours(1);
+    static final int REMOVAL_ATTEMPTS = 5;
 
     @AggregateIdentifier
     private String upgradeId;
@@ -147,6 +159,8 @@ public class Upgrade {
     private List<MaintenanceWindow> windows = List.of();
     private Opening awaited;
     private boolean windowReached;
+    private final Retention retention = new Retention();
+    private Step cleanupDue;
 
     protected Upgrade() {
         // for event sourcing
@@ -229,6 +243,7 @@ public class Upgrade {
 
     @CommandHandler
     public void handle(CompleteStep command, DeadlineManager deadlines) {
+        boolean completedBefore = state.status() == UpgradeStatus.COMPLETED;
         StepReport report = command.report();
         ReportMatchesTheStepInProgress.outcome(inProgress, report.step()).verify();
         if (report instanceof RestoredDatabaseObserved restored) {
@@ -250,6 +265,9 @@ public class Upgrade {
             throw new IllegalArgumentException("no verdict is defined for " + report.getClass().getSimpleName());
         }
         decide(deadlines);
+        if (!completedBefore && state.status() == UpgradeStatus.COMPLETED) {
+            retention.pendingSteps().forEach(step -> scheduleRemoval(deadlines, step));
+        }
     }
 
     /** 3.7: the data is the fenced data; otherwise what differs is recorded and the step fails. */
@@ -288,7 +306,48 @@ public class Upgrade {
     @CommandHandler
     public void handle(FailStep command, DeadlineManager deadlines) {
         ReportMatchesTheStepInProgress.outcome(inProgress, command.step()).verify();
-        fail(command.step(), command.reason());
+        if (command.step().phase() == Phase.CLEANUP) {
+            removalFailed(command.step(), command.reason(), deadlines);
+        } else {
+            fail(command.step(), command.reason());
+        }
+        decide(deadlines);
+    }
+
+    /** A Phase 6 step that failed leaves the upgrade completed: recorded, and tried again later, a bounded number of times. */
+    private void removalFailed(Step step, String reason, DeadlineManager deadlines) {
+        int attempt = retention.attempts(step) + 1;
+        Instant retryAt = attempt < REMOVAL_ATTEMPTS ? now().plus(RETRY_AFTER) : null;
+        apply(new RetentionRemovalFailed(upgradeId, step, reason, attempt, retryAt));
+        if (retryAt != null) {
+            scheduleRemoval(deadlines, step);
+        }
+    }
+
+    private void scheduleRemoval(DeadlineManager deadlines, Step step) {
+        retention.dueAt(step).ifPresent(at -> deadlines.schedule(at, RETENTION, step));
+    }
+
+    /**
+     * A removal's time has come (on a node): its step is due for the nodes — unless a step of Phase 6 is due or
+     * runs already (two deadlines at one time): that step's end decides what comes next.
+     */
+    @DeadlineHandler(deadlineName = RETENTION)
+    void removalDue(Step step) {
+        if (inProgress == null && cleanupDue == null && state.status() == UpgradeStatus.COMPLETED
+                && retention.pendingSteps().contains(step)) {
+            apply(new StepDue(upgradeId, step, ThisProcess.NODES));
+        }
+    }
+
+    @CommandHandler
+    public void handle(CleanUpNow command, DeadlineManager deadlines) {
+        new SomethingIsKept(upgradeId, state.status(), retention.pending()).verify();
+        if (inProgress != null) {
+            new NodesTakeOverFromNodes(upgradeId, runner, command.runner()).verify();
+        }
+        deadlines.cancelAllWithinScope(RETENTION);
+        apply(new CleanupRequested(upgradeId, command.runner()));
         decide(deadlines);
     }
 
@@ -305,7 +364,16 @@ public class Upgrade {
     public void handle(InitiateRollback command, DeadlineManager deadlines) {
         new RollbackNeedsAStoppedUpgrade(upgradeId, state.status()).verify();
         new PointOfNoReturn(upgradeId, started.contains(StepKind.START_SERVICE), command.acceptDataLoss()).verify();
+        if (state.status() == UpgradeStatus.COMPLETED) {
+            new NoStepMayBeInProgress(upgradeId, inProgress).verify(); // a removal of retention's
+            new WhatTheRollbackNeedsIsKept(upgradeId, command.mode(), retention).verify();
+        }
         new TheOldClusterMustBeUnshared(upgradeId, QUICK.equals(command.mode()), pointOfNoReturnPassed).verify();
+        if (!retention.pending().isEmpty()) {
+            deadlines.cancelAllWithinScope(RETENTION);
+            apply(new RetentionCancelled(upgradeId, "rolled back", retention.pending().stream()
+                    .filter(item -> !retention.wasRemoved(item)).map(Object::toString).toList()));
+        }
         apply(new RollbackInitiated(upgradeId, command.reason(), failed != null ? failed : lastCompleted,
                 command.mode(), false, compensation(command.mode()), command.runner()));
         deadlines.cancelAllWithinScope(WINDOW_OPENS);
@@ -343,6 +411,7 @@ public class Upgrade {
                 Step next = nextStep();
                 apply(next != null ? new StepDue(upgradeId, next, runner) : new RollbackCompleted(upgradeId));
             }
+            case COMPLETED -> retention.dueBy(now()).ifPresent(step -> apply(new StepDue(upgradeId, step, runner)));
             default -> {
                 // at rest: a gate, a pause, an end, a failed pre-flight or rollback
             }
@@ -361,6 +430,7 @@ public class Upgrade {
         Step next = stepAfter(step).filter(after -> after.phase() != Phase.CLEANUP).orElse(null);
         if (next == null) {
             apply(new UpgradeCompleted(upgradeId));
+            apply(retention.schedule(upgradeId, runbook.inPhase(Phase.CLEANUP), now()));
         } else if (pausesBetween(step, next)) {
             apply(new RunPaused(upgradeId, step.number()));
         } else if (new DowntimeNeedsApproval(upgradeId, next, approved).isViolated()) {
@@ -438,6 +508,7 @@ public class Upgrade {
                     ? runbook.first(Phase.PREFLIGHT)
                     : runbook.after(lastCompleted).filter(step -> step.phase() == Phase.PREFLIGHT).orElse(null);
             case RUNNING -> lastCompleted == null ? null : stepAfter(lastCompleted).orElse(null);
+            case COMPLETED -> cleanupDue;
             case ROLLING_BACK -> lastRolledBack == null
                     ? rollbackSteps.stream().findFirst().orElse(null)
                     : rollbackSteps.stream().skip(rollbackSteps.indexOf(lastRolledBack) + 1L).findFirst().orElse(null);
@@ -453,6 +524,7 @@ public class Upgrade {
     void on(UpgradeEvent event) {
         state = state == null ? UpgradeState.PLANNED : state.next(event);
         remember(event);
+        retention.apply(event);
         if (event instanceof UpgradePlanned planned) {
             upgradeId = planned.upgradeId();
             runbook = Runbook.of(planned.plan());
@@ -491,7 +563,20 @@ public class Upgrade {
             runner = rollback.runner();
         } else if (event instanceof PreflightFailed || event instanceof RollbackFailed) {
             inProgress = null;
+        } else if (event instanceof RetentionRemovalFailed) {
+            inProgress = null;
+            cleanupDue = null;
+        } else if (event instanceof StepDue due && due.step().phase() == Phase.CLEANUP) {
+            cleanupDue = due.step();
+            runner = due.runner();
+        } else if (event instanceof CleanupRequested requested) {
+            runner = requested.runner();
         }
+    }
+
+    /** The time of the event being recorded: Axon's clock, which the test fixture moves. */
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
     }
 
     /** The facts the verdicts judge by: the baseline of 0.1, the row counts at the fence of 3.1, the rehearsed downtime. */
@@ -511,6 +596,8 @@ public class Upgrade {
         inProgress = null;
         if (step.phase() == Phase.ROLLBACK) {
             lastRolledBack = step;
+        } else if (step.phase() == Phase.CLEANUP) {
+            cleanupDue = null;
         } else {
             lastCompleted = step;
         }

@@ -48,10 +48,18 @@ class RunbookTest {
                 "0.7 Run pg_upgrade --check on a copy of the cluster");
         assertThat(byPgUpgrade.inPhase(Phase.EXECUTE)).extracting(Step::toString).containsExactly(
                 "3.1 Stop dependents, fence the database, count its rows", "3.2 Stop the database",
-                "3.3 Snapshot the volume", "3.4 Remove the old container (keep the volume)",
+                "3.3 Snapshot the volume", "3.4 Set the old container aside (renamed, stopped, kept)",
                 "3.5 Upgrade the cluster with pg_upgrade",
                 "3.6 Start the new server on the upgraded cluster", "3.7 Verify the new server version",
                 "3.8 Verify data integrity", "3.9 Rebuild the indexes a new C library sorts differently");
         assertThat(byPgUpgrade.inPhase(Phase.BACKUP)).isEqualTo(runbook.inPhase(Phase.BACKUP));
+    }
+
+    @Test
+    void givenAnyPlanWhenNumberingThenTheScheduledCleanupRemovesTheOldServerThenTheOldData() {
+        assertThat(Runbook.of(SamplePlans.makapixByPgUpgrade("link")).inPhase(Phase.CLEANUP)).extracting(Step::toString)
+                .containsExactly("6.1 Remove the kept old container and the old image",
+                        "6.2 Remove the old volume and the backups");
+        assertThat(runbook.inPhase(Phase.CLEANUP)).hasSize(2);
     }
 }

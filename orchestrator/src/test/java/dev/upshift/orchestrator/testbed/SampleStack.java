@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The test bed's makapix stack (db, api, worker, web) running under a compose project of its own, from a private
@@ -105,9 +106,14 @@ public final class SampleStack implements AutoCloseable {
         return ip;
     }
 
-    /** The id of the service's container, running or not. */
+    /**
+     * The id of the service's container, running or not — not the old database container an upgrade sets aside
+     * between 3.4 and 5.4 ({@code NAME-before-ID}, stopped), which still carries the service's labels.
+     */
     public String containerId(String service) {
-        String id = compose(QUICK, "ps", "--all", "--quiet", service).stdoutOrThrow().strip();
+        String id = compose(QUICK, "ps", "--all", "--no-trunc", "--format", "{{.ID}} {{.Name}}", service).stdoutOrThrow().lines()
+                .filter(line -> !line.contains("-before-")).map(line -> line.substring(0, line.indexOf(' ')))
+                .collect(Collectors.joining("\n"));
         if (id.isEmpty() || id.contains("\n")) {
             throw new IllegalStateException("service " + service + " of " + project + " has no single container: '" + id + "'");
         }

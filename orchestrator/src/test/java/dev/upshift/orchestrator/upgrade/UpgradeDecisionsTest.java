@@ -15,8 +15,10 @@ import static dev.upshift.orchestrator.upgrade.Histories.step;
 import java.util.List;
 
 import dev.upshift.orchestrator.api.Phase;
+import dev.upshift.orchestrator.api.Retained;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.commands.CompleteStep;
 import dev.upshift.orchestrator.api.commands.FailStep;
 import dev.upshift.orchestrator.api.commands.ResumeRun;
@@ -26,6 +28,7 @@ import dev.upshift.orchestrator.api.events.DowntimeGateReached;
 import dev.upshift.orchestrator.api.events.PreflightFailed;
 import dev.upshift.orchestrator.api.events.PreflightPassed;
 import dev.upshift.orchestrator.api.events.PreflightStarted;
+import dev.upshift.orchestrator.api.events.RetentionScheduled;
 import dev.upshift.orchestrator.api.events.RollbackCompleted;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
 import dev.upshift.orchestrator.api.events.RunPaused;
@@ -144,7 +147,9 @@ class UpgradeDecisionsTest {
         Step last = checks.get(checks.size() - 1);
         fixture.given(running(last))
                 .when(new CompleteStep(UPGRADE_ID, outcome(last)))
-                .expectEvents(outcome(last), new UpgradeCompleted(UPGRADE_ID));
+                .expectEvents(outcome(last), new UpgradeCompleted(UPGRADE_ID), new RetentionScheduled(UPGRADE_ID,
+                        List.of(new Retained(Retained.IMAGE, "postgres:16-alpine", step("6.1"),
+                                fixture.currentTime().plus(UpgradePlan.IMAGE_KEPT))), List.of()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.upshift.shell.commands;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.commands.PlanUpgrade;
+import dev.upshift.orchestrator.planning.KeepOld;
 import dev.upshift.orchestrator.planning.PlanRequest;
 import dev.upshift.orchestrator.planning.UpgradePlanner;
 import dev.upshift.orchestrator.ports.InvalidInput;
@@ -52,12 +54,14 @@ public class PlanCommands {
             @Option(longNames = "backup-dir", description = "where backups go (default: backups/ beside the compose file)") String backupDir,
             @Option(longNames = "docker-host", description = "the engine the upgrade acts on, unix:///… or tcp://HOST:PORT (default: UPSHIFT_DOCKER_HOST; without it, the engine of whichever process drives the upgrade)") String dockerHost,
             @Option(longNames = "window", arity = OptionArity.ZERO_OR_MORE, description = "Phase 3 only inside this maintenance window, as often as needed: \"Wed 00:00-01:00 Europe/Berlin\" (weekly) or 2026-12-02T00:00:00Z/PT1H (once)") String[] windows,
-            @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson)
+            @Option(longNames = "json", description = "print the upgrade as JSON (docs/json-output.md)") boolean asJson,
+            @Option(longNames = "keep-old", description = "how long the old container, image, volume and the backups stay after completion, e.g. 20s, 24h, 7d, P7D (default: image and container 24h, volume and backups 7d)") String keepOld)
             throws JsonProcessingException {
+        Duration keptFor = KeepOld.parse(keepOld);
         PlanRequest request = new PlanRequest(Path.of(compose), service, target, id, method, list(dependents),
                 backupDir == null ? null : Path.of(backupDir), dockerHost != null ? dockerHost : processEngine,
                 upgradeImage, transfer, snapshot, windows == null ? List.of() : List.of(windows));
-        UpgradePlan plan = planner.plan(request);
+        UpgradePlan plan = planner.plan(request).keepingOldFor(keptFor);
         String upgradeId = planner.upgradeId(request, plan);
         if (upgrades.exists(upgradeId)) {
             throw new InvalidInput("upgrade '" + upgradeId + "' already exists; choose another --id");

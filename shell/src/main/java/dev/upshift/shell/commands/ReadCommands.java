@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.queries.ListUpgrades;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
+import dev.upshift.shell.render.KeptItems;
 import dev.upshift.shell.render.Views;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -44,6 +45,7 @@ public class ReadCommands {
             return json.writeValueAsString(upgrades.document(view));
         }
         return Views.status(view, upgrades.summary(upgradeId)) + "\nExpected downtime: " + Views.expectedDowntime(view)
+                + KeptItems.table(upgrades.retention(upgradeId))
                 + Views.next(view);
     }
 

@@ -6,9 +6,13 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.upshift.audit.drive.Drive;
+import dev.upshift.audit.drive.DriveClaims;
+import dev.upshift.orchestrator.api.Retention;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.commands.ApproveDowntime;
+import dev.upshift.orchestrator.api.commands.CleanUpNow;
 import dev.upshift.orchestrator.api.commands.InitiateRollback;
 import dev.upshift.orchestrator.api.commands.ResumeRun;
 import dev.upshift.orchestrator.api.commands.StartPreflight;
@@ -17,6 +21,7 @@ import dev.upshift.orchestrator.api.queries.UpgradeView;
 import dev.upshift.orchestrator.ports.InvalidInput;
 import dev.upshift.orchestrator.process.ThisProcess;
 import dev.upshift.shell.config.NodeTokens;
+import dev.upshift.shell.render.KeptItems;
 import dev.upshift.shell.render.Outcomes;
 import dev.upshift.shell.render.Views;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -166,6 +171,30 @@ public class RunCommands {
         if (!upgrades.plan(upgradeId).windows().isEmpty()) {
             nodeTokens.startAtTheHeadIfNew();
         }
+    }
+
+    @Command(command = "cleanup", description = "What a completed upgrade keeps until when; with --now --yes, remove it at once.")
+    public String cleanup(
+            @OptionValues(provider = UpgradeIdCompletion.BEAN)
+            @Option(longNames = "id", arity = OptionArity.EXACTLY_ONE, required = true, description = "the upgrade") String upgradeId,
+            @Option(longNames = "now", description = "remove the old container, image, volume and the backups now, in this process") boolean now,
+            @Option(longNames = "yes", description = "confirm --now") boolean yes) throws JsonProcessingException {
+        upgrades.requireExisting(upgradeId);
+        if (!now) {
+            String kept = KeptItems.table(upgrades.retention(upgradeId));
+            return kept.isEmpty() ? "Upgrade " + upgradeId + " keeps nothing for retention to remove." : kept.strip();
+        }
+        if (!yes) {
+            throw new CommandOutcome(CommandOutcome.AT_GATE, "Removing what the upgrade keeps cannot be undone, and "
+                    + "no rollback needs it afterwards. Confirm with: upshift cleanup " + upgradeId + " --now --yes");
+        }
+        String log = drive(upgradeId, false, new CleanUpNow(upgradeId, self.name()));
+        Retention retention = upgrades.retention(upgradeId);
+        String answer = log + "\n" + KeptItems.table(retention);
+        if (retention.pendingSteps().stream().anyMatch(step -> retention.failure(step).isPresent())) {
+            throw new CommandOutcome(CommandOutcome.STEP_FAILED, answer);
+        }
+        return answer;
     }
 
     private Set<String> pausePoints(String upgradeId) {

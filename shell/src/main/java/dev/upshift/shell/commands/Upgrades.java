@@ -2,6 +2,7 @@ package dev.upshift.shell.commands;
 
 import java.util.List;
 
+import dev.upshift.orchestrator.api.Retention;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.UpgradePlanned;
 import dev.upshift.orchestrator.api.queries.FindExecutionLog;
@@ -11,6 +12,7 @@ import dev.upshift.orchestrator.api.queries.LogEntry;
 import dev.upshift.orchestrator.api.queries.UpgradeSummary;
 import dev.upshift.orchestrator.api.queries.UpgradeView;
 import dev.upshift.orchestrator.ports.InvalidInput;
+import dev.upshift.shell.render.KeptItems;
 import dev.upshift.shell.render.UpgradeDocument;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -46,6 +48,13 @@ public class Upgrades {
         return ((UpgradePlanned) eventStore.readEvents(upgradeId).next().getPayload()).plan();
     }
 
+    /** What the upgrade keeps after completion and what retention removed, folded from its own events. */
+    public Retention retention(String upgradeId) {
+        Retention retention = new Retention();
+        eventStore.readEvents(upgradeId).asStream().forEach(event -> retention.apply(event.getPayload()));
+        return retention;
+    }
+
     public List<LogEntry> log(String upgradeId) {
         return queries.query(new FindExecutionLog(upgradeId), ResponseTypes.multipleInstancesOf(LogEntry.class)).join();
     }
@@ -61,6 +70,7 @@ public class Upgrades {
     /** The upgrade as it stands, as every {@code --json} prints it. */
     public UpgradeDocument document(UpgradeView view) {
         String upgradeId = view.upgradeId();
-        return UpgradeDocument.of(plan(upgradeId), view, summary(upgradeId), log(upgradeId));
+        return UpgradeDocument.of(plan(upgradeId), view, summary(upgradeId), log(upgradeId),
+                KeptItems.of(retention(upgradeId)));
     }
 }

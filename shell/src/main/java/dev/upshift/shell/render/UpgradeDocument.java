@@ -37,27 +37,30 @@ public record UpgradeDocument(
         Instant updatedAt,
         List<LogEntry> log,
         String next,
-        DowntimeWindow downtimeWindow) {
+        DowntimeWindow downtimeWindow,
+        List<KeptItems.Kept> retention) {
 
     public UpgradeDocument {
         log = List.copyOf(log);
+        retention = List.copyOf(retention);
     }
 
-    public static UpgradeDocument of(UpgradePlan plan, UpgradeView view, UpgradeSummary summary, List<LogEntry> log) {
+    public static UpgradeDocument of(UpgradePlan plan, UpgradeView view, UpgradeSummary summary, List<LogEntry> log,
+                                     List<KeptItems.Kept> retention) {
         return new UpgradeDocument(view.upgradeId(), view.status(), view.project(), view.service(), view.method(),
                 Plan.of(plan), new Server(plan.sourceImage(), summary.sourceVersion()),
                 new Server(plan.targetImage(), summary.targetVersion()),
                 new Server(view.currentImage(), view.currentVersion()), view.baseline(), view.currentStep(),
                 view.lastFailure(), view.runner(), view.engine(), Downtime.of(summary),
                 view.expectedDowntime() == null ? null : view.expectedDowntime().toMillis() / 1000.0, view.plannedAt(),
-                view.updatedAt(), log, NextCommand.of(view.upgradeId(), view.status()), view.downtimeWindow());
+                view.updatedAt(), log, NextCommand.of(view.upgradeId(), view.status()), view.downtimeWindow(), retention);
     }
 
     /** The same upgrade with another next command: the one that confirms what this command stopped short of. */
     public UpgradeDocument withNext(String command) {
         return new UpgradeDocument(id, status, project, service, method, plan, source, target, current, baseline,
                 stepInProgress, lastFailure, drivenBy, engine, downtime, expectedDowntimeSeconds, plannedAt, updatedAt, log,
-                command, downtimeWindow);
+                command, downtimeWindow, retention);
     }
 
     /** The plan's facts about the stack, as recorded when it was planned. */

@@ -48,6 +48,8 @@ public final class Views {
                 .row("Backups", plan.backupDir())
                 .row("Maintenance windows", plan.windows().isEmpty() ? "none: Phase 3 at any time"
                         : String.join("; ", plan.windows()))
+                .row("Kept after completion", "old container and image " + kept(plan.keepOldImage())
+                        + ", old volume and backups " + kept(plan.keepOldData()))
                 .row("Stop order", String.join(", ", plan.stopOrder()))
                 .row("Start order", String.join(", ", plan.startOrder()))
                 .render());
@@ -60,6 +62,11 @@ public final class Views {
             runbook.inPhase(phase).forEach(step -> out.append("- ").append(step).append('\n'));
         }
         return out.toString();
+    }
+
+    /** "7d", "24h 0m 0s", "20s": how long retention keeps something. */
+    private static String kept(Duration duration) {
+        return duration.toSeconds() % Duration.ofDays(1).toSeconds() == 0 ? duration.toDays() + "d" : Durations.human(duration);
     }
 
     public static String status(UpgradeView view) {

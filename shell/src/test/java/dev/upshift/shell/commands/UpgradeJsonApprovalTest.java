@@ -19,7 +19,9 @@ import dev.upshift.audit.SampleHistory;
 import dev.upshift.orchestrator.ApprovedJson;
 import dev.upshift.orchestrator.SamplePlans;
 import dev.upshift.orchestrator.StoredEventSerializer;
+import dev.upshift.orchestrator.api.Retention;
 import dev.upshift.orchestrator.api.queries.UpgradeAt;
+import dev.upshift.shell.render.KeptItems;
 import dev.upshift.shell.render.SamplePostMortems;
 import dev.upshift.shell.render.UpgradeDocument;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,10 @@ class UpgradeJsonApprovalTest {
 
     private static UpgradeDocument document(SampleHistory history) {
         UpgradeAt state = SamplePostMortems.answer(history);
-        return UpgradeDocument.of(SamplePlans.makapix(), state.upgrade(), state.summary(), state.log());
+        Retention retention = new Retention();
+        history.payloads().forEach(retention::apply);
+        return UpgradeDocument.of(SamplePlans.makapix(), state.upgrade(), state.summary(), state.log(),
+                KeptItems.of(retention));
     }
 
     /** "id", "current.image", "log[].notes": every field of the document, as the documentation names it. */

@@ -49,7 +49,7 @@ class PgUpgradeIT {
             JsonNode log = JSON.readTree(upshift.run("log", "pgu", "--json").stdout());
             assertThat(log.findValuesAsText("step")).containsExactly("0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "1.1",
                     "1.2", "1.3", "1.4", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "4.1", "4.2",
-                    "4.3", "4.4", "5.1", "5.2", "5.3");
+                    "4.3", "4.4", "5.1", "5.2", "5.3", "5.4");
             assertThat(log.findValuesAsText("status")).containsOnly("DONE");
             assertThat(run.stdout()).contains("pg_upgrade --copy into", "checksums off",
                     "rebuilt for the new C library (public.", "; collation versions refreshed");

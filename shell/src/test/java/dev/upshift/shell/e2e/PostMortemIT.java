@@ -48,7 +48,7 @@ class PostMortemIT {
 
             assertThat(json(upshift, "log", "to17", "--json").findValuesAsText("step")).containsExactly("0.1", "0.2",
                     "0.3", "0.4", "0.5", "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6",
-                    "3.7", "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3");
+                    "3.7", "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "5.4");
 
             JsonNode now = json(upshift, "replay", "to17", "--json");
             Map<String, Map<String, String>> moments = statusByMoment(now.get("components"));

@@ -64,7 +64,7 @@ class UpgradeIT {
             JsonNode log = JSON.readTree(upshift.run("log", "to17", "--json").stdout());
             assertThat(log.findValuesAsText("step")).containsExactly("0.1", "0.2", "0.3", "0.4", "0.5", "1.1", "1.2", "1.3",
                     "1.4", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "4.1", "4.2", "4.3", "4.4",
-                    "5.1", "5.2", "5.3");
+                    "5.1", "5.2", "5.3", "5.4");
             assertThat(log.findValuesAsText("status")).containsOnly("DONE");
             assertThat(engine.connections()).as("the steps went through the plan's engine").isGreaterThan(plannedThrough);
             assertStatusNamesTheNewServerAsCurrentAndThePlansEngine(upshift, engine.address());

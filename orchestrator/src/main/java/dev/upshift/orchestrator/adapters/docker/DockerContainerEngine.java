@@ -139,6 +139,31 @@ public class DockerContainerEngine implements ContainerEngine {
     }
 
     @Override
+    public void rename(String containerId, String name) {
+        containers.rename(containerId, name);
+    }
+
+    @Override
+    public String imageIdOf(String containerId) {
+        return containers.inspect(containerId).getImageId();
+    }
+
+    @Override
+    public List<String> containersOf(String reference) {
+        return containers.createdFrom(reference);
+    }
+
+    @Override
+    public void removeImage(String reference) {
+        images.remove(reference);
+    }
+
+    @Override
+    public void removeUnusedVolume(String name) {
+        volumes.removeUnused(name);
+    }
+
+    @Override
     public void removeScratchVolume(String name) {
         volumes.removeScratchVolume(name);
     }

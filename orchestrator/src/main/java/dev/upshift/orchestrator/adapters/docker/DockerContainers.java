@@ -130,6 +130,19 @@ final class DockerContainers {
         }
     }
 
+    void rename(String containerId, String name) {
+        if (!inspect(containerId).getName().equals("/" + name)) {
+            docker.renameContainerCmd(containerId).withName(name).exec();
+        }
+    }
+
+    List<String> createdFrom(String reference) {
+        return docker.listContainersCmd().withShowAll(true).exec().stream()
+                .filter(container -> reference.equals(container.getImage()))
+                .map(container -> container.getNames()[0].replaceFirst("^/", ""))
+                .toList();
+    }
+
     /**
      * Creates (not starts) the container on the first network of the spec with its aliases, then connects it to
      * the others.

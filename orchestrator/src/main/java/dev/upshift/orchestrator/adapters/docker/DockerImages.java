@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -60,6 +61,17 @@ final class DockerImages {
             environment.put(equals < 0 ? line : line.substring(0, equals), equals < 0 ? "" : line.substring(equals + 1));
         }
         return environment;
+    }
+
+    /** Not forced, so the engine refuses an image a container uses (409); pruning its untagged parents as rmi does. */
+    void remove(String reference) {
+        try {
+            docker.removeImageCmd(reference).withForce(false).exec();
+        } catch (NotFoundException gone) {
+            // nothing to remove
+        } catch (ConflictException inUse) {
+            throw new IllegalStateException("image " + reference + " is in use: " + inUse.getMessage(), inUse);
+        }
     }
 
     /** A reference without a tag means ":latest" (the engine would pull every tag of the repository otherwise). */

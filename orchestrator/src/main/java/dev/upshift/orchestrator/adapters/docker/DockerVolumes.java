@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 
@@ -53,6 +54,20 @@ final class DockerVolumes {
             throw new IllegalStateException("volume " + name + " is not " + what + "; it is kept");
         }
         docker.removeVolumeCmd(name).exec();
+    }
+
+    /** The engine itself refuses a volume in use (409), by a running container or a stopped one. */
+    void removeUnused(String name) {
+        if (!volumeExists(name)) {
+            return;
+        }
+        try {
+            docker.removeVolumeCmd(name).exec();
+        } catch (ConflictException inUse) {
+            throw new IllegalStateException("volume " + name + " is in use: " + inUse.getMessage(), inUse);
+        } catch (NotFoundException removedMeanwhile) {
+            // removed between the look and the act
+        }
     }
 
     boolean volumeExists(String name) {

@@ -10,5 +10,5 @@ public sealed interface StepOutcome extends UpgradeEvent, StepReport permits
         OldContainerRecreated, OldDatabaseVerified, ServiceHealthy, ServicesHealthChecked, ServicesRestored,
         SmokeQueriesPassed, StatisticsRebuilt, VersionVerified, VolumeSnapshotted, UpgradeImageChecked, FenceHeld,
         ClusterUpgraded, UpgradedServerStarted, CompatibilityChecksPassed, OldClusterRestored, OldVersionRestored,
-        UpgradeCheckPassed, CollatedIndexesRebuilt {
+        UpgradeCheckPassed, CollatedIndexesRebuilt, OldContainerKept, CleanupCompleted {
 }

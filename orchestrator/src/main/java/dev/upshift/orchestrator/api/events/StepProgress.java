@@ -5,7 +5,7 @@ import dev.upshift.orchestrator.api.Step;
 /** A fact observed while a step is still under way (a dependent stopped, the database fenced). */
 public sealed interface StepProgress extends UpgradeEvent permits
         CompatibilityIssueFound, ContainerStarted, DatabaseFenced, IntegrityMismatchDetected, ServiceStarted, ServiceStopped,
-        TransferProgressed, PointOfNoReturnPassed {
+        TransferProgressed, PointOfNoReturnPassed, OldContainerRemoved, OldImageRemoved, OldVolumeRemoved, BackupsRemoved {
 
     Step step();
 }

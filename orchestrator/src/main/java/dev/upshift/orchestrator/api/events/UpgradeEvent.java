@@ -8,7 +8,7 @@ public sealed interface UpgradeEvent permits StepOutcome, StepProgress, Rehearsa
         DowntimeApproved, DowntimeGateReached, DowntimeScheduled, MaintenanceWindowReached, NoMaintenanceWindowFits,
         PreflightFailed, PreflightPassed, PreflightStarted, RollbackCompleted,
         RollbackFailed, RollbackInitiated, RunPaused, RunResumed, RunStarted, StepDue, StepFailed, StepStarted,
-        UpgradeCompleted, UpgradePlanned {
+        UpgradeCompleted, UpgradePlanned, RetentionScheduled, RetentionRemovalFailed, RetentionCancelled, CleanupRequested {
 
     String upgradeId();
 }

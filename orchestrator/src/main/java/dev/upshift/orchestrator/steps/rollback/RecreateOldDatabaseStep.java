@@ -15,7 +15,8 @@ import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
 /**
- * R: the old server runs again on its untouched volume: its container if 3.4 had not removed it yet, else one
+ * R: the old server runs again on its untouched volume: its own container — the one 3.4 set aside, given its name
+ * back (the new one is gone by now), exactly as it ran before — else, where 3.4 removed it (before retention), one
  * recreated exactly from the spec recorded at 3.2 (the runbook's quick rollback, without relying on memory).
  */
 @Component
@@ -42,6 +43,7 @@ public class RecreateOldDatabaseStep implements StepExecutor {
                 .map(ContainerInfo::id)
                 .findFirst()
                 .orElseGet(() -> engine.create(stack.withSecrets(plan, stopped.spec())));
+        engine.rename(containerId, stopped.spec().name());
         engine.start(containerId);
         stack.requireServing(plan, containerId, "the old server");
         return new OldContainerRecreated(history.upgradeId(), step, containerId);

@@ -7,6 +7,7 @@ import dev.upshift.orchestrator.api.ContainerSpec;
 import dev.upshift.orchestrator.api.DataLayout;
 import dev.upshift.orchestrator.api.DiskSpace;
 import dev.upshift.orchestrator.api.Phase;
+import dev.upshift.orchestrator.api.Retained;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.ServiceHealth;
 import dev.upshift.orchestrator.api.SkippedWindow;
@@ -44,6 +45,8 @@ public final class EventSamples {
     private static final String OLD_CONTAINER_ID = "43b9747744914f920864bc18f5a2d204db4b009df4ab6a06f218d3818f695c7e";
     private static final String NEW_CONTAINER_ID = "5ee3b3b8b107a8da2333242e4c1a2faac791f83c82a1c0add78fef352d2da325";
     private static final String RECREATED_CONTAINER_ID = "e569dbda12a505b3a8ffb7e15e568b1569574c0c364c430bc132355d0a07162a";
+
+    private static final Instant COMPLETED = Instant.parse("2025-12-15T20:31:02Z");
 
     private static final BackupFile CUSTOM_DUMP = new BackupFile("/opt/makapix/backups/makapix-pg17_pre_pg17.dump",
             2_183_270L, "b6ca0868bca6a2926b70aa1a71592038d9030fe26d4214edcfbd6cf41f2f4654");
@@ -129,6 +132,23 @@ public final class EventSamples {
                     new RehearsalCleanedUp(ID, REHEARSAL_ID, List.of("makapix-rehearsal-db-1"),
                             List.of("makapix-rehearsal_pg_data", "makapix-rehearsal_pg_data_pg17"),
                             "/root/.upshift/rehearsals/makapix-pg17-rehearsal-1", List.of()),
+                    // retention, after completion
+                    new RetentionScheduled(ID, List.of(
+                            new Retained(Retained.CONTAINER, "makapix-db-1-before-makapix-pg17", step("6.1"), COMPLETED.plus(Duration.ofHours(24))),
+                            new Retained(Retained.IMAGE, "postgres:16-alpine", step("6.1"), COMPLETED.plus(Duration.ofHours(24))),
+                            new Retained(Retained.VOLUME, "makapix_pg_data", step("6.2"), COMPLETED.plus(Duration.ofDays(7))),
+                            new Retained(Retained.BACKUP, FINAL_DUMP.path(), step("6.2"), COMPLETED.plus(Duration.ofDays(7)))),
+                            List.of()),
+                    new OldContainerRemoved(ID, step("6.1"), OLD_CONTAINER_ID, "makapix-db-1-before-makapix-pg17"),
+                    new OldImageRemoved(ID, step("6.1"), "postgres:16-alpine", SOURCE_IMAGE_ID),
+                    new OldVolumeRemoved(ID, step("6.2"), "makapix_pg_data"),
+                    new BackupsRemoved(ID, step("6.2"), List.of(CUSTOM_DUMP.path(), FINAL_DUMP.path())),
+                    new CleanupCompleted(ID, step("6.2"), List.of(
+                            "backup " + SQL_DUMP.path() + ": changed since Upshift wrote it")),
+                    new RetentionRemovalFailed(ID, step("6.2"), "volume makapix_pg_data is in use: remove volume: volume is in use",
+                            1, COMPLETED.plus(Duration.ofDays(7)).plus(Duration.ofHours(1))),
+                    new CleanupRequested(ID, RUNNER),
+                    new RetentionCancelled(ID, "rolled back", List.of("volume makapix_pg_data", "backup " + FINAL_DUMP.path())),
                     // Phase 1
                     new BackupCreated(ID, step("1.1"), "custom", CUSTOM_DUMP),
                     new BackupVerified(ID, step("1.4"), 58, List.of(CUSTOM_DUMP, SQL_DUMP, ROLES_DUMP)),
@@ -147,6 +167,8 @@ public final class EventSamples {
                     new VolumeSnapshotted(ID, step("3.3"), "makapix_pg_data", "makapix_pg_data_pg17",
                             "makapix_pg_data_copy_makapix-pg17"),
                     new ContainerRemoved(ID, step("3.4"), OLD_CONTAINER_ID, "makapix-db-1"),
+                    new OldContainerKept(ID, step("3.4"), OLD_CONTAINER_ID, "makapix-db-1",
+                            "makapix-db-1-before-makapix-pg17", SOURCE_IMAGE_ID),
                     new StepDue(ID, step("3.5"), RUNNER),
                     new ContainerStarted(ID, step("3.5"), NEW_CONTAINER_ID, "postgres:17-alpine"),
                     new TransferProgressed(ID, step("3.5"), "restoring", 1_200, 2_400, "entries"),
