@@ -37,7 +37,7 @@ class LiveProgressIT {
             assertThat(run.line("done   3.5 Start the new server").text()).contains("Data restored from live_final.dump");
             List<String> stepLines = run.lines().stream().map(Upshift.ArrivedLine::text)
                     .filter(line -> line.matches(STEP_LINE)).toList();
-            assertThat(stepLines).as("a start and an end for each of the 25 steps").hasSize(50);
+            assertThat(stepLines).as("a start and an end for each of the 26 steps").hasSize(52);
             for (Upshift.ArrivedLine line : run.lines()) {
                 assertThat(line.text()).as("plain text, since stdout is no terminal").doesNotContain("\u001b", "\r");
                 if (line.text().matches(STEP_LINE)) {
