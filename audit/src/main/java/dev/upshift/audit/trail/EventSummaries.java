@@ -3,7 +3,6 @@ package dev.upshift.audit.trail;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -109,7 +108,7 @@ public final class EventSummaries {
         summary(RehearsalStarted.class, started -> "Rehearsal " + started.rehearsalId() + " started on a scratch copy ("
                 + started.scratchProject() + ")");
         summary(RehearsalCompleted.class, rehearsed -> "Rehearsal " + rehearsed.rehearsalId() + " completed: expected "
-                + "downtime " + String.format(Locale.ROOT, "%.1f s", rehearsed.downtime().toMillis() / 1000.0));
+                + "downtime " + Durations.seconds(rehearsed.downtime()));
         summary(RehearsalFailed.class, failed -> "Rehearsal " + failed.rehearsalId() + " failed at " + failed.step()
                 + ": " + failed.reason());
         summary(RehearsalCleanedUp.class, cleaned -> "Rehearsal " + cleaned.rehearsalId() + " removed: containers "

@@ -1,8 +1,9 @@
 package dev.upshift.orchestrator.text;
 
 import java.time.Duration;
+import java.util.Locale;
 
-/** Durations as an operator says them: "4m 12s", "1h 3m 0s", "15s". */
+/** Durations as an operator says them: "4m 12s", "1h 3m 0s", "15s"; or measured, "6.5 s". */
 public final class Durations {
 
     private Durations() {
@@ -23,5 +24,10 @@ public final class Durations {
             return hours + "h " + minutes + "m " + rest + "s";
         }
         return minutes > 0 ? minutes + "m " + rest + "s" : rest + "s";
+    }
+
+    /** "6.5 s": a step's or a downtime's length as measured, to a tenth of a second. */
+    public static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 }

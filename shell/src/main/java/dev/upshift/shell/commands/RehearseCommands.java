@@ -27,6 +27,7 @@ import dev.upshift.orchestrator.rehearsal.ScratchStack;
 import dev.upshift.orchestrator.rehearsal.ScratchStacks;
 import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.shell.render.MarkdownTable;
+import dev.upshift.orchestrator.text.Durations;
 import dev.upshift.shell.render.Views;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -152,7 +153,7 @@ public class RehearseCommands {
         StringBuilder out = new StringBuilder();
         if (result instanceof RehearsalCompleted completed) {
             MarkdownTable steps = new MarkdownTable("Step", "Title", "Took");
-            completed.steps().forEach(step -> steps.row(step.step(), step.title(), Views.seconds(step.took())));
+            completed.steps().forEach(step -> steps.row(step.step(), step.title(), Durations.seconds(step.took())));
             out.append("# Rehearsal ").append(completed.rehearsalId()).append("\n\n").append(steps.render())
                     .append("\nThe planned upgrade ran end to end on a scratch copy; its integrity checks held.\n");
         } else if (result instanceof RehearsalFailed failed) {
@@ -167,7 +168,7 @@ public class RehearseCommands {
         }
         out.append("The live stack was not touched.");
         if (result instanceof RehearsalCompleted completed) {
-            out.append("\nExpected downtime: ").append(Views.seconds(completed.downtime()));
+            out.append("\nExpected downtime: ").append(Durations.seconds(completed.downtime()));
         }
         return out.toString();
     }

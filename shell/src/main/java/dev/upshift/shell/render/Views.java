@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.Phase;
@@ -157,12 +156,7 @@ public final class Views {
     /** What the last rehearsal measured, or how to measure it. */
     public static String expectedDowntime(UpgradeView view) {
         return view.expectedDowntime() == null ? "not rehearsed yet (upshift rehearse " + view.upgradeId() + ")"
-                : seconds(view.expectedDowntime()) + " (rehearsed)";
-    }
-
-    /** "6.5 s": a step's or a downtime's length, to a tenth of a second. */
-    public static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+                : Durations.seconds(view.expectedDowntime()) + " (rehearsed)";
     }
 
     /** "\nNext: upshift …" when the operator has a command to type, else nothing. */
