@@ -27,7 +27,7 @@ public final class SamplePlans {
                 "postgres:17-alpine", UpgradeMethod.DUMP_RESTORE, List.of("web", "worker", "api"),
                 "/opt/makapix/backups", "makapix_pg_data", "/var/lib/postgresql/data", "makapix", "owner",
                 new SecretSource(SecretSource.ENV_FILE, "/opt/makapix/db.env", "POSTGRES_PASSWORD"), dockerHost, null, null, UpgradePlan.KEEP,
-                List.of(), null);
+                List.of(), null, false);
     }
 
     /** The sample upgrade by pg_upgrade, copying the data files, in an image with both majors' binaries. */
@@ -41,7 +41,16 @@ public final class SamplePlans {
         return new UpgradePlan(plan.composeFile(), plan.project(), plan.service(), plan.sourceImage(), plan.targetImage(),
                 UpgradeMethod.PG_UPGRADE, plan.stopOrder(), plan.backupDir(), plan.volume(), plan.dataDirectory(),
                 plan.database(), plan.superuser(), plan.password(), plan.dockerHost(), "postgres-upgrade:16-to-17", transfer,
-                plan.snapshot(), plan.windows(), plan.keepOld());
+                plan.snapshot(), plan.windows(), plan.keepOld(), false);
+    }
+
+    /** The sample upgrade by logical replication, the old server's restart for wal_level approved. */
+    public static UpgradePlan makapixByLogicalReplication() {
+        UpgradePlan plan = makapix();
+        return new UpgradePlan(plan.composeFile(), plan.project(), plan.service(), plan.sourceImage(), plan.targetImage(),
+                UpgradeMethod.LOGICAL, plan.stopOrder(), plan.backupDir(), plan.volume(), plan.dataDirectory(),
+                plan.database(), plan.superuser(), plan.password(), plan.dockerHost(), null, null, plan.snapshot(),
+                plan.windows(), plan.keepOld(), true);
     }
 
     /** The sample plan, its Phase 3 allowed only in these maintenance windows. */
@@ -50,7 +59,7 @@ public final class SamplePlans {
         return new UpgradePlan(plan.composeFile(), plan.project(), plan.service(), plan.sourceImage(), plan.targetImage(),
                 plan.method(), plan.stopOrder(), plan.backupDir(), plan.volume(), plan.dataDirectory(), plan.database(),
                 plan.superuser(), plan.password(), plan.dockerHost(), plan.upgradeImage(), plan.transfer(), plan.snapshot(),
-                List.of(windows), null);
+                List.of(windows), null, false);
     }
 
     public static Baseline baseline() {

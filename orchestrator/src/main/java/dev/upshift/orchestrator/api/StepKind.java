@@ -1,8 +1,10 @@
 package dev.upshift.orchestrator.api;
 
+import java.util.Set;
+
 /**
  * What a runbook step does; {@link Step} adds its number and, for per-service steps, the service. A kind belongs to
- * the runbook of every method unless it names the one method whose runbook it belongs to.
+ * the runbook of every method unless it names the methods whose runbooks it belongs to.
  */
 public enum StepKind {
     INSPECT(Phase.PREFLIGHT, "Verify current environment (baseline)"),
@@ -18,14 +20,21 @@ public enum StepKind {
     VERIFY_BACKUP(Phase.BACKUP, "Verify backup integrity"),
     UPDATE_COMPOSE_FILE(Phase.PREPARE, "Update the compose file"),
     PULL_IMAGE(Phase.PREPARE, "Make the new image present"),
+    LOGICAL_DECODING(Phase.PREPARE, "Let the old server decode logically (wal_level)", UpgradeMethod.LOGICAL),
+    BUILD_REPLICA(Phase.PREPARE, "Start the new server beside the old one: roles, schema, subscription", UpgradeMethod.LOGICAL),
+    CATCH_UP(Phase.PREPARE, "Copy the data and follow the changes until caught up", UpgradeMethod.LOGICAL),
     STOP_DEPENDENTS(Phase.EXECUTE, "Stop dependents, fence the database, take the final dump", UpgradeMethod.DUMP_RESTORE),
-    FENCE_DATABASE(Phase.EXECUTE, "Stop dependents, fence the database, count its rows", UpgradeMethod.PG_UPGRADE),
+    FENCE_DATABASE(Phase.EXECUTE, "Stop dependents, fence the database, count its rows", UpgradeMethod.PG_UPGRADE,
+            UpgradeMethod.LOGICAL),
+    DRAIN_REPLICA(Phase.EXECUTE, "Let the last changes arrive, carry the sequences over, end the replication",
+            UpgradeMethod.LOGICAL),
     STOP_DATABASE(Phase.EXECUTE, "Stop the database"),
-    SNAPSHOT_VOLUME(Phase.EXECUTE, "Snapshot the volume"),
+    SNAPSHOT_VOLUME(Phase.EXECUTE, "Snapshot the volume", UpgradeMethod.DUMP_RESTORE, UpgradeMethod.PG_UPGRADE),
     REMOVE_OLD_CONTAINER(Phase.EXECUTE, "Set the old container aside (renamed, stopped, kept)"),
     START_NEW_DATABASE(Phase.EXECUTE, "Start the new server and restore the final dump", UpgradeMethod.DUMP_RESTORE),
     UPGRADE_CLUSTER(Phase.EXECUTE, "Upgrade the cluster with pg_upgrade", UpgradeMethod.PG_UPGRADE),
     START_UPGRADED_DATABASE(Phase.EXECUTE, "Start the new server on the upgraded cluster", UpgradeMethod.PG_UPGRADE),
+    PROMOTE_REPLICA(Phase.EXECUTE, "Start the new server as the service on the replica's volume", UpgradeMethod.LOGICAL),
     VERIFY_VERSION(Phase.EXECUTE, "Verify the new server version"),
     VERIFY_INTEGRITY(Phase.EXECUTE, "Verify data integrity"),
     REBUILD_COLLATED_INDEXES(Phase.EXECUTE, "Rebuild the indexes a new C library sorts differently", UpgradeMethod.PG_UPGRADE),
@@ -40,6 +49,7 @@ public enum StepKind {
     STOP_STARTED_DEPENDENTS(Phase.ROLLBACK, "Stop the dependents started on the new version"),
     REMOVE_NEW_DATABASE(Phase.ROLLBACK, "Stop and remove the new container (keep its volume)"),
     REVERT_COMPOSE_FILE(Phase.ROLLBACK, "Revert the compose file"),
+    REMOVE_REPLICA(Phase.ROLLBACK, "Remove the replica container and the replication (keep its volume)"),
     RESTORE_OLD_CLUSTER(Phase.ROLLBACK, "Give the old cluster back its control file (link)"),
     RECREATE_OLD_DATABASE(Phase.ROLLBACK, "Recreate the old container from its recorded spec"),
     RESTORE_OLD_VERSION(Phase.ROLLBACK, "Restore the old version from the dump into a fresh volume"),
@@ -49,16 +59,13 @@ public enum StepKind {
 
     private final Phase phase;
     private final String title;
-    private final UpgradeMethod onlyFor;
+    private final Set<UpgradeMethod> onlyFor;
 
-    StepKind(Phase phase, String title) {
-        this(phase, title, null);
-    }
-
-    StepKind(Phase phase, String title, UpgradeMethod onlyFor) {
+    /** @param onlyFor the methods whose runbook has the step; none: every method's */
+    StepKind(Phase phase, String title, UpgradeMethod... onlyFor) {
         this.phase = phase;
         this.title = title;
-        this.onlyFor = onlyFor;
+        this.onlyFor = Set.of(onlyFor);
     }
 
     public Phase phase() {
@@ -66,7 +73,7 @@ public enum StepKind {
     }
 
     public boolean belongsTo(UpgradeMethod method) {
-        return onlyFor == null || onlyFor == method;
+        return onlyFor.isEmpty() || onlyFor.contains(method);
     }
 
     /** The step that stops the dependents starts the downtime, whichever the method. */

@@ -6,7 +6,9 @@ import java.util.Optional;
 /** How the data reaches the new major version. */
 public enum UpgradeMethod {
     DUMP_RESTORE("dump-restore"),
-    PG_UPGRADE("pg-upgrade");
+    PG_UPGRADE("pg-upgrade"),
+    /** The new server beside the old one, filled and kept current by logical replication; the switch is the downtime. */
+    LOGICAL("logical");
 
     private final String label;
 

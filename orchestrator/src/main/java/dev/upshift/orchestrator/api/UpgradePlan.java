@@ -18,6 +18,8 @@ import java.util.List;
  * @param windows the maintenance windows Phase 3 must start in, as {@link MaintenanceWindow#spec()}; none: any time
  * @param keepOld {@code plan --keep-old}: how long everything old is kept after completion, or null for the
  *        runbook's 24 h (the old image and container) and 7 days (the old volume and the backups)
+ * @param restartAllowed {@code plan --allow-restart} (logical): the operator approved a restart of the old server
+ *        while the stack serves, for logical decoding's {@code wal_level}, should the server need it
  */
 public record UpgradePlan(
         String composeFile,
@@ -38,7 +40,8 @@ public record UpgradePlan(
         String transfer,
         String snapshot,
         List<String> windows,
-        Duration keepOld) {
+        Duration keepOld,
+        boolean restartAllowed) {
 
     /** The snapshot of 3.3: the old volume kept untouched (the new server gets a volume of its own). */
     public static final String KEEP = "keep";
@@ -84,7 +87,7 @@ public record UpgradePlan(
     public UpgradePlan keepingOldFor(Duration keepOld) {
         return new UpgradePlan(composeFile, project, service, sourceImage, targetImage, method, stopOrder, backupDir,
                 volume, dataDirectory, database, superuser, password, dockerHost, upgradeImage, transfer, snapshot,
-                windows, keepOld);
+                windows, keepOld, restartAllowed);
     }
 
     /** Dependents in the order they are started again: the reverse of the stop order. */

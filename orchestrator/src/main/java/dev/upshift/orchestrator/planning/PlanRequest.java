@@ -12,6 +12,7 @@ import java.util.List;
  * @param dockerHost the engine the upgrade acts on ({@code unix://…}, {@code tcp://…}), or null for the default
  *                   engine of whichever process drives it
  * @param windows the maintenance windows as the operator wrote them ({@code --window}); none: Phase 3 at any time
+ * @param allowRestart {@code --allow-restart}: logical may restart the old server for {@code wal_level}
  */
 public record PlanRequest(
         Path composeFile,
@@ -25,5 +26,6 @@ public record PlanRequest(
         String upgradeImage,
         String transfer,
         String snapshot,
-        List<String> windows) {
+        List<String> windows,
+        boolean allowRestart) {
 }

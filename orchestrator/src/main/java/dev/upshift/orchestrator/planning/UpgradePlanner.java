@@ -102,7 +102,7 @@ public class UpgradePlanner {
                 request.upgradeImage(),
                 transfer,
                 snapshot(request.snapshot()),
-                windows, null);
+                windows, null, restartAllowed(method, request));
     }
 
     /** The operator's id, checked, or one made of the project and the time. */
@@ -119,7 +119,7 @@ public class UpgradePlanner {
 
     private static UpgradeMethod method(String label) {
         return label == null ? UpgradeMethod.DUMP_RESTORE : UpgradeMethod.fromLabel(label)
-                .orElseThrow(() -> new InvalidInput("unknown method '" + label + "'; use dump-restore or pg-upgrade"));
+                .orElseThrow(() -> new InvalidInput("unknown method '" + label + "'; use dump-restore, pg-upgrade or logical"));
     }
 
     /** The old volume is always kept untouched; {@code copy} also copies it, in the downtime, for a second physical copy. */
@@ -172,6 +172,14 @@ public class UpgradePlanner {
                     + "); use link or copy");
         }
         return transfer;
+    }
+
+    /** The restart of the old server that logical decoding may need is approved here, at plan, and recorded. */
+    private static boolean restartAllowed(UpgradeMethod method, PlanRequest request) {
+        if (request.allowRestart() && method != UpgradeMethod.LOGICAL) {
+            throw new InvalidInput("--allow-restart belongs to --method logical (a restart for wal_level=logical)");
+        }
+        return request.allowRestart();
     }
 
     /** The address as given; none (null): the engine of whichever process drives the upgrade. */

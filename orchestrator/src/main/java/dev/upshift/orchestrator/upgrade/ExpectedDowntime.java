@@ -38,6 +38,9 @@ public record ExpectedDowntime(Duration duration, String source) {
         if (method == UpgradeMethod.DUMP_RESTORE) {
             return 10;
         }
+        if (method == UpgradeMethod.LOGICAL) {
+            return 8;
+        }
         return upgradesInPlace ? 8 : 9;
     }
 
@@ -45,6 +48,9 @@ public record ExpectedDowntime(Duration duration, String source) {
     private static double secondsPerGigabyte(UpgradeMethod method, boolean upgradesInPlace) {
         if (method == UpgradeMethod.DUMP_RESTORE) {
             return 31;
+        }
+        if (method == UpgradeMethod.LOGICAL) {
+            return 0; // the data moved before the downtime; the switch waits only for the last changes
         }
         return upgradesInPlace ? 2.5 : 9;
     }

@@ -46,9 +46,10 @@ public class PlanCommands {
             @Option(longNames = "service", defaultValue = "db", description = "the database's service") String service,
             @Option(longNames = "to", required = true, description = "the target image, e.g. postgres:17-alpine") String target,
             @Option(longNames = "id", description = "the upgrade's id (default: project and time)") String id,
-            @Option(longNames = "method", defaultValue = "dump-restore", description = "dump-restore or pg-upgrade") String method,
+            @Option(longNames = "method", defaultValue = "dump-restore", description = "dump-restore, pg-upgrade or logical") String method,
             @Option(longNames = "upgrade-image", description = "pg-upgrade: the image with the old and the new major's binaries") String upgradeImage,
             @Option(longNames = "transfer", description = "pg-upgrade: how the data files move: copy (the default) or link") String transfer,
+            @Option(longNames = "allow-restart", description = "logical: the old server may be restarted once while the stack serves, to set wal_level=logical") boolean allowRestart,
             @Option(longNames = "snapshot", description = "keep (the old volume untouched, the default) or copy (also a physical copy)") String snapshot,
             @Option(longNames = "dependents", description = "dependents in start order, e.g. api,worker,web (default: from depends_on)") String dependents,
             @Option(longNames = "backup-dir", description = "where backups go (default: backups/ beside the compose file)") String backupDir,
@@ -60,7 +61,7 @@ public class PlanCommands {
         Duration keptFor = KeepOld.parse(keepOld);
         PlanRequest request = new PlanRequest(Path.of(compose), service, target, id, method, list(dependents),
                 backupDir == null ? null : Path.of(backupDir), dockerHost != null ? dockerHost : processEngine,
-                upgradeImage, transfer, snapshot, windows == null ? List.of() : List.of(windows));
+                upgradeImage, transfer, snapshot, windows == null ? List.of() : List.of(windows), allowRestart);
         UpgradePlan plan = planner.plan(request).keepingOldFor(keptFor);
         String upgradeId = planner.upgradeId(request, plan);
         if (upgrades.exists(upgradeId)) {

@@ -116,7 +116,7 @@ public class RehearseCommands {
             scratchStacks.create(live, rehearsalId, scratch.directory());
             plan = planner.plan(new PlanRequest(scratch.composeFile(), live.service(), live.targetImage(), rehearsalId,
                     live.method().label(), live.startOrder(), scratch.backupDir(), live.dockerHost(), live.upgradeImage(),
-                    live.transfer(), live.snapshot(), List.of()));
+                    live.transfer(), live.snapshot(), List.of(), live.restartAllowed()));
         } catch (StepFailure | InvalidInput failure) {
             return new RehearsalFailed(upgradeId, rehearsalId, SCRATCH_COPY, failure.getMessage());
         }
