@@ -1,6 +1,7 @@
 package dev.upshift.audit.log;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +37,18 @@ import dev.upshift.orchestrator.api.events.FinalDumpTaken;
 import dev.upshift.orchestrator.api.events.HealthValidated;
 import dev.upshift.orchestrator.api.events.ImagePulled;
 import dev.upshift.orchestrator.api.events.IntegrityVerified;
+import dev.upshift.orchestrator.api.events.LogicalDecodingReady;
 import dev.upshift.orchestrator.api.events.NewContainerRemoved;
 import dev.upshift.orchestrator.api.events.OldClusterRestored;
 import dev.upshift.orchestrator.api.events.OldContainerKept;
 import dev.upshift.orchestrator.api.events.OldContainerRecreated;
 import dev.upshift.orchestrator.api.events.OldDatabaseVerified;
 import dev.upshift.orchestrator.api.events.OldVersionRestored;
+import dev.upshift.orchestrator.api.events.ReplicaBuilt;
+import dev.upshift.orchestrator.api.events.ReplicaCaughtUp;
+import dev.upshift.orchestrator.api.events.ReplicaRemoved;
+import dev.upshift.orchestrator.api.events.ReplicationProgressed;
+import dev.upshift.orchestrator.api.events.ReplicationEnded;
 import dev.upshift.orchestrator.api.events.ServiceHealthy;
 import dev.upshift.orchestrator.api.events.ServicesHealthChecked;
 import dev.upshift.orchestrator.api.events.ServicesRestored;
@@ -55,6 +62,7 @@ import dev.upshift.orchestrator.api.events.UpgradedServerStarted;
 import dev.upshift.orchestrator.api.events.VersionVerified;
 import dev.upshift.orchestrator.api.events.VolumeSnapshotted;
 import dev.upshift.orchestrator.text.Bytes;
+import dev.upshift.orchestrator.text.Durations;
 
 /** The notes column of the execution log: what a step saw or did, in the runbook's own terse style. */
 public final class StepNotes {
@@ -109,6 +117,20 @@ public final class StepNotes {
                 : rebuilt.indexes().size() + " index" + (rebuilt.indexes().size() == 1 ? "" : "es") + " rebuilt for the new "
                 + "C library" + (rebuilt.indexes().isEmpty() ? "" : " (" + String.join(", ", rebuilt.indexes()) + ")")
                 + "; collation versions refreshed");
+        note(LogicalDecodingReady.class, ready -> ready.restarted()
+                ? "wal_level " + ready.previousWalLevel() + " → logical; the old server restarted in "
+                + Durations.seconds(Duration.ofMillis(ready.restartMillis()))
+                : "wal_level is logical already: no restart");
+        note(ReplicaBuilt.class, built -> "Replica " + built.container() + " on " + built.volume() + ": roles and schema "
+                + "copied, subscribed to " + built.publication() + " (" + built.tables() + " tables, "
+                + built.sequences().size() + " sequences to copy at the switch)");
+        note(ReplicaCaughtUp.class, caughtUp -> caughtUp.tables() + " tables copied; " + Bytes.human(caughtUp.lagBytes())
+                + " behind");
+        note(ReplicationEnded.class, ended -> "the replica confirmed the log up to " + ended.fencePosition() + " in "
+                + Durations.seconds(Duration.ofMillis(ended.drainMillis())) + "; schema unchanged; "
+                + ended.sequences().size() + " sequences set; subscription, slot and publication dropped");
+        note(ReplicaRemoved.class, removed -> removed.removed().isEmpty() ? "No replica left to remove"
+                : "Removed " + String.join(", ", removed.removed()) + "; the replica's volume kept");
         note(VersionVerified.class, verified -> "PostgreSQL " + verified.serverVersion() + " running");
         note(IntegrityVerified.class, verified -> verified.tables() + " tables, " + verified.rows()
                 + " rows as counted at the fence, " + verified.extensions().size() + " extensions"
@@ -164,6 +186,13 @@ public final class StepNotes {
     public static String progress(TransferProgressed progressed) {
         return progressed.activity() + ": " + count(progressed.done()) + " of " + count(progressed.total()) + " "
                 + progressed.unit() + " (" + percent(progressed) + " %)";
+    }
+
+    /** How far the replica is while it catches up: "replicating: 31 of 38 tables copied, 4.0 MiB (0.1 s) behind". */
+    public static String progress(ReplicationProgressed progressed) {
+        return "replicating: " + progressed.tablesCopied() + " of " + progressed.tables() + " tables copied, "
+                + Bytes.human(progressed.lagBytes()) + (progressed.lagMillis() < 0 ? ""
+                : " (" + Durations.seconds(Duration.ofMillis(progressed.lagMillis())) + ")") + " behind";
     }
 
     /** How much of the transfer is done, in whole percent (a total of 0 counts as 1). */

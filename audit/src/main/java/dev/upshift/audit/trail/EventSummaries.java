@@ -51,6 +51,7 @@ import dev.upshift.orchestrator.api.events.StepDue;
 import dev.upshift.orchestrator.api.events.StepFailed;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.StepStarted;
+import dev.upshift.orchestrator.api.events.ReplicationProgressed;
 import dev.upshift.orchestrator.api.events.TransferProgressed;
 import dev.upshift.orchestrator.api.events.UpgradeCompleted;
 import dev.upshift.orchestrator.api.events.UpgradePlanned;
@@ -90,6 +91,8 @@ public final class EventSummaries {
                 + fenced.tables().size() + " tables counted");
         summary(StepDue.class, due -> due.step().number() + " due, for " + due.runner());
         summary(TransferProgressed.class, progressed -> progressed.step().number() + " "
+                + StepNotes.progress(progressed));
+        summary(ReplicationProgressed.class, progressed -> progressed.step().number() + " "
                 + StepNotes.progress(progressed));
         summary(ContainerStarted.class, started -> "New server started from " + started.image());
         summary(PointOfNoReturnPassed.class, passed -> passed.step().number() + " point of no return: the new server "

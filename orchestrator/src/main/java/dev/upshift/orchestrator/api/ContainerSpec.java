@@ -108,6 +108,16 @@ public record ContainerSpec(
                 ports, healthCheck, restartPolicy, user, workingDir);
     }
 
+    /**
+     * The same container as a second one beside it: another name and labels, on the same networks without their
+     * aliases (the service's name stays the original's), publishing no port (the original's are taken).
+     */
+    public ContainerSpec beside(String newName, Map<String, String> newLabels) {
+        List<Network> unaliased = networks.stream().map(network -> new Network(network.name(), List.of())).toList();
+        return new ContainerSpec(newName, image, imageId, environment, command, entrypoint, newLabels, unaliased, mounts,
+                List.of(), healthCheck, restartPolicy, user, workingDir);
+    }
+
     /** @param aliases the container's DNS names on that network (the compose service name among them) */
     public record Network(String name, List<String> aliases) {
 

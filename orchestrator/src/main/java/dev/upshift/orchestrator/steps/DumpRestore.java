@@ -66,8 +66,7 @@ public class DumpRestore {
                                          Consumer<String> stderrLines) {
         CommandResult result = engine.exec(containerId, command, stderrLines);
         if (!result.succeeded()) {
-            throw new StepFailure(command.get(0) + " failed (exit " + result.exitCode() + "): "
-                    + PgToolOutput.errors(result.stderr()).lines().limit(3).reduce((a, b) -> a + " | " + b).orElse(""));
+            throw PgToolOutput.failure(command.get(0), result);
         }
         return result;
     }

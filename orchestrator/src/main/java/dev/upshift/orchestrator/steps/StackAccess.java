@@ -81,7 +81,11 @@ public class StackAccess {
     }
 
     private DatabaseEndpoint endpoint(UpgradePlan plan, String database) {
-        ContainerInfo db = container(plan, plan.service());
+        return endpoint(plan, container(plan, plan.service()), database);
+    }
+
+    /** A database of the server in this container (the logical method's replica, before it is the service). */
+    public DatabaseEndpoint endpoint(UpgradePlan plan, ContainerInfo db, String database) {
         String address = db.addresses().values().stream().findFirst()
                 .orElseThrow(() -> new StepFailure("container " + db.name() + " has no network address"));
         return new DatabaseEndpoint(address, POSTGRES_PORT, database, plan.superuser(), password(plan.password()));

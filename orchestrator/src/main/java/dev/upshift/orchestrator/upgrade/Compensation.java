@@ -14,7 +14,8 @@ import dev.upshift.orchestrator.api.StepKind;
  * The rollback of an upgrade: the inverse of each forward step that was started, in reverse order. A step
  * that never started needs no inverse, so a failure in Phase 1 rolls back nothing, one in 3.5 nearly all. The quick
  * rollback starts the old server again on its volume (after pg_upgrade's link, once the old cluster has its control
- * file back); the full one restores the old version from a dump into a fresh volume instead.
+ * file back); the full one restores the old version from a dump into a fresh volume instead. The logical method's
+ * replica and its replication are removed once the old server runs again.
  */
 final class Compensation {
 
@@ -50,12 +51,15 @@ final class Compensation {
         Set<StepKind> downtime = Set.of(StepKind.STOP_DEPENDENTS, StepKind.FENCE_DATABASE);
         Map<StepKind, Set<StepKind>> inverses = new LinkedHashMap<>();
         inverses.put(StepKind.STOP_STARTED_DEPENDENTS, Set.of(StepKind.START_SERVICE));
-        // pg_upgrade's copy leaves the old volume as it was: removing the new server is the whole inverse
-        inverses.put(StepKind.REMOVE_NEW_DATABASE, Set.of(StepKind.START_NEW_DATABASE, StepKind.UPGRADE_CLUSTER));
+        // pg_upgrade's copy and the logical replica leave the old volume as it was: removing the new server is the inverse
+        inverses.put(StepKind.REMOVE_NEW_DATABASE, Set.of(StepKind.START_NEW_DATABASE, StepKind.UPGRADE_CLUSTER,
+                StepKind.PROMOTE_REPLICA));
         inverses.put(StepKind.REVERT_COMPOSE_FILE, Set.of(StepKind.UPDATE_COMPOSE_FILE));
         inverses.put(StepKind.RESTORE_OLD_CLUSTER, Set.of(StepKind.UPGRADE_CLUSTER));
         inverses.put(StepKind.RECREATE_OLD_DATABASE, Set.of(StepKind.STOP_DATABASE));
         inverses.put(StepKind.RESTORE_OLD_VERSION, Set.of(StepKind.STOP_DATABASE));
+        // the old server runs again by now: its slot and publication go with the replica
+        inverses.put(StepKind.REMOVE_REPLICA, Set.of(StepKind.BUILD_REPLICA));
         inverses.put(StepKind.LIFT_FENCE, downtime);
         inverses.put(StepKind.VERIFY_OLD_DATABASE, downtime);
         inverses.put(StepKind.RESTART_DEPENDENTS, downtime);

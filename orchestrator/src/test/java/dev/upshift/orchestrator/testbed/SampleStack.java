@@ -159,6 +159,7 @@ public final class SampleStack implements AutoCloseable {
     }
 
     private void down() {
+        removeReplicas();
         ExternalCommand.Result down = compose(DOWN_TIMEOUT, "down", "--volumes", "--remove-orphans", "--timeout", "10");
         removeProjectVolumes();
         deleteRecursively(directory);
@@ -167,16 +168,27 @@ public final class SampleStack implements AutoCloseable {
         }
     }
 
+    /** A logical upgrade interrupted for good leaves its replica, a container of a project of its own, on the volume. */
+    private void removeReplicas() {
+        removeListed(List.of("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + project + "-upshift-replica"),
+                List.of("docker", "rm", "-f"));
+    }
+
     /**
      * `down --volumes` removes only the volumes the compose file declares now; an upgrade leaves the old one (or,
      * rolled back, the new one) undeclared. Both carry this test's project label: remove them too.
      */
     private void removeProjectVolumes() {
-        String volumes = ExternalCommand.of(QUICK, "docker", "volume", "ls", "-q", "--filter",
-                "label=com.docker.compose.project=" + project).run().stdout().strip();
-        if (!volumes.isEmpty()) {
-            List<String> command = new ArrayList<>(List.of("docker", "volume", "rm"));
-            command.addAll(Arrays.asList(volumes.split("\\s+")));
+        removeListed(List.of("docker", "volume", "ls", "-q", "--filter", "label=com.docker.compose.project=" + project),
+                List.of("docker", "volume", "rm"));
+    }
+
+    /** Removes what the listing names, if anything. */
+    private static void removeListed(List<String> listing, List<String> remove) {
+        String names = new ExternalCommand(listing, QUICK).run().stdout().strip();
+        if (!names.isEmpty()) {
+            List<String> command = new ArrayList<>(remove);
+            command.addAll(Arrays.asList(names.split("\\s+")));
             new ExternalCommand(command, QUICK).run();
         }
     }

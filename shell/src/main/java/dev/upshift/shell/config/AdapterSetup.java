@@ -6,10 +6,12 @@ import dev.upshift.orchestrator.adapters.compose.YamlComposeFile;
 import dev.upshift.orchestrator.adapters.docker.DockerContainerEngines;
 import dev.upshift.orchestrator.adapters.jdbc.JdbcDatabaseAdministrator;
 import dev.upshift.orchestrator.adapters.jdbc.JdbcDatabaseInspector;
+import dev.upshift.orchestrator.adapters.jdbc.JdbcLogicalReplication;
 import dev.upshift.orchestrator.ports.ComposeFile;
 import dev.upshift.orchestrator.ports.ContainerEngines;
 import dev.upshift.orchestrator.ports.DatabaseAdministrator;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
+import dev.upshift.orchestrator.ports.LogicalReplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +42,11 @@ public class AdapterSetup {
     @Bean
     public DatabaseAdministrator databaseAdministrator() {
         return new JdbcDatabaseAdministrator();
+    }
+
+    @Bean
+    public LogicalReplication logicalReplication() {
+        return new JdbcLogicalReplication();
     }
 
     @Bean

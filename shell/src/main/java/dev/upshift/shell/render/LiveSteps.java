@@ -13,6 +13,7 @@ import dev.upshift.orchestrator.api.events.RollbackFailed;
 import dev.upshift.orchestrator.api.events.StepFailed;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.StepStarted;
+import dev.upshift.orchestrator.api.events.ReplicationProgressed;
 import dev.upshift.orchestrator.api.events.TransferProgressed;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
@@ -96,6 +97,9 @@ public final class LiveSteps {
         }
         if (event instanceof TransferProgressed transfer) {
             return terminal == null ? StepLines.progress(transfer, startedAt(transfer.step()), at) : null;
+        }
+        if (event instanceof ReplicationProgressed replicating) {
+            return StepLines.progress(replicating, at); // lag and tables: no bar to draw, a line each report
         }
         if (event instanceof CompatibilityIssueFound found) {
             return StepLines.finding(found, at);

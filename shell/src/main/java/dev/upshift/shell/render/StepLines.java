@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.upshift.audit.log.StepNotes;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.events.CompatibilityIssueFound;
+import dev.upshift.orchestrator.api.events.ReplicationProgressed;
 import dev.upshift.orchestrator.api.events.TransferProgressed;
 import dev.upshift.orchestrator.text.Durations;
 
@@ -52,6 +53,11 @@ public final class StepLines {
         return line(at, "…", progressed.step().number() + " " + StepNotes.progress(progressed)
                 + pace(progressed, startedAt, at).map(pace -> ", " + pace.rate() + ", about " + pace.left() + " left")
                 .orElse(""));
+    }
+
+    /** The logical replica's catch-up, as it reports it: "… 2.5 replicating: 31 of 38 tables copied, 4 MiB behind". */
+    public static String progress(ReplicationProgressed progressed, Instant at) {
+        return line(at, "…", progressed.step().number() + " " + StepNotes.progress(progressed));
     }
 
     /**

@@ -10,5 +10,6 @@ public sealed interface StepOutcome extends UpgradeEvent, StepReport permits
         OldContainerRecreated, OldDatabaseVerified, ServiceHealthy, ServicesHealthChecked, ServicesRestored,
         SmokeQueriesPassed, StatisticsRebuilt, VersionVerified, VolumeSnapshotted, UpgradeImageChecked, FenceHeld,
         ClusterUpgraded, UpgradedServerStarted, CompatibilityChecksPassed, OldClusterRestored, OldVersionRestored,
-        UpgradeCheckPassed, CollatedIndexesRebuilt, OldContainerKept, CleanupCompleted {
+        UpgradeCheckPassed, CollatedIndexesRebuilt, OldContainerKept, CleanupCompleted, LogicalDecodingReady, ReplicaBuilt,
+        ReplicaCaughtUp, ReplicationEnded, ReplicaRemoved {
 }

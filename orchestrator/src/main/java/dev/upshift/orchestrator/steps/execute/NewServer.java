@@ -46,8 +46,9 @@ public class NewServer {
     private ContainerSpec spec(UpgradePlan plan, UpgradeHistory history) {
         ContainerSpec old = stack.withSecrets(plan, history.required(DatabaseStopped.class).spec());
         ComposeFileUpdated updated = history.required(ComposeFileUpdated.class);
-        return spec(old, plan, history.required(VolumeSnapshotted.class).newVolume(), updated.previousDataLayout(),
-                updated.dataLayout());
+        // the logical method snapshots nothing: its replica filled the volume 2.1 named
+        String newVolume = history.last(VolumeSnapshotted.class).map(VolumeSnapshotted::newVolume).orElse(updated.volume());
+        return spec(old, plan, newVolume, updated.previousDataLayout(), updated.dataLayout());
     }
 
     /**
@@ -57,7 +58,7 @@ public class NewServer {
      * choice and stays. Where the cluster moved within the mount (pg_upgrade's link put it beside the old one),
      * PGDATA names it. A layout not recorded (null: events of revision 1) keeps the old mount.
      */
-    static ContainerSpec spec(ContainerSpec old, UpgradePlan plan, String newVolume, DataLayout previous,
+    public static ContainerSpec spec(ContainerSpec old, UpgradePlan plan, String newVolume, DataLayout previous,
                               DataLayout layout) {
         boolean moved = layout != null && layout.movesMountFrom(previous);
         ContainerSpec spec = serving(old, plan, plan.targetImage(), newVolume, moved ? layout.mountTarget() : null);

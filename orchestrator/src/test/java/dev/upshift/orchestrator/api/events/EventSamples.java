@@ -37,6 +37,7 @@ public final class EventSamples {
     private static final UpgradePlan PLAN = SamplePlans.makapix();
     private static final Runbook RUNBOOK = Runbook.of(PLAN);
     private static final Runbook PG_UPGRADE_RUNBOOK = Runbook.of(SamplePlans.makapixByPgUpgrade());
+    private static final Runbook LOGICAL_RUNBOOK = Runbook.of(SamplePlans.makapixByLogicalReplication());
     private static final String RUNNER = "ops, pid 4127 on db-host-01";
     private static final String REHEARSAL_ID = ID + "-rehearsal-1";
 
@@ -190,6 +191,16 @@ public final class EventSamples {
                     new PointOfNoReturnPassed(ID, pgUpgradeStep("3.6"), "makapix_pg_data"),
                     new UpgradedServerStarted(ID, pgUpgradeStep("3.6"), NEW_CONTAINER_ID, "postgres:17-alpine", -1),
                     new CollatedIndexesRebuilt(ID, pgUpgradeStep("3.9"), true, List.of("public.users_handle_key")),
+                    // logical's own steps
+                    new LogicalDecodingReady(ID, logicalStep("2.3"), "replica", true, 1_840),
+                    new ReplicaBuilt(ID, logicalStep("2.4"), "makapix-upshift-replica-db", "makapix_pg_data_pg17",
+                            "upshift_makapix_pg17", "upshift_makapix_pg17", 38, List.of("public.users_id_seq")),
+                    new ReplicationProgressed(ID, logicalStep("2.5"), 31, 38, 4_194_304L, 120L),
+                    new ReplicaCaughtUp(ID, logicalStep("2.5"), 38, 2_048L),
+                    new ReplicationEnded(ID, logicalStep("3.2"), "0/3A1B2C8", 140L, List.of("public.users_id_seq = 18")),
+                    new ReplicaRemoved(ID, new Step("R.3", StepKind.REMOVE_REPLICA, null), "makapix-upshift-replica-db", List.of("subscription upshift_makapix_pg17",
+                            "container makapix-upshift-replica-db", "slot upshift_makapix_pg17",
+                            "publication upshift_makapix_pg17")),
                     // Phase 4
                     new ServiceStarted(ID, step("4.1"), "api", "makapix-api-1"),
                     new ServiceHealthy(ID, step("4.1"), "api", "makapix-api-1", "healthy"),
@@ -234,6 +245,10 @@ public final class EventSamples {
 
     private static Step step(String number) {
         return step(RUNBOOK, number);
+    }
+
+    private static Step logicalStep(String number) {
+        return step(LOGICAL_RUNBOOK, number);
     }
 
     private static Step pgUpgradeStep(String number) {
