@@ -46,11 +46,16 @@ public final class SamplePlans {
 
     /** The sample upgrade by logical replication, the old server's restart for wal_level approved. */
     public static UpgradePlan makapixByLogicalReplication() {
+        return makapixByLogicalReplication(true);
+    }
+
+    /** The sample upgrade by logical replication, with or without {@code --allow-restart}. */
+    public static UpgradePlan makapixByLogicalReplication(boolean restartAllowed) {
         UpgradePlan plan = makapix();
         return new UpgradePlan(plan.composeFile(), plan.project(), plan.service(), plan.sourceImage(), plan.targetImage(),
                 UpgradeMethod.LOGICAL, plan.stopOrder(), plan.backupDir(), plan.volume(), plan.dataDirectory(),
                 plan.database(), plan.superuser(), plan.password(), plan.dockerHost(), null, null, plan.snapshot(),
-                plan.windows(), plan.keepOld(), true);
+                plan.windows(), plan.keepOld(), restartAllowed);
     }
 
     /** The sample plan, its Phase 3 allowed only in these maintenance windows. */

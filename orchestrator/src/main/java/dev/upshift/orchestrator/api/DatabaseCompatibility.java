@@ -12,6 +12,7 @@ import java.util.List;
  *                             locale, a provider other than libc, or a server before 15
  * @param collationMismatches  databases and collations whose recorded collation version is not the C library's now
  * @param collatableIndexes    indexes whose order depends on the C library's collation (a libc change must rebuild them)
+ * @param logical              what a logical replication of the plan's database would meet (the logical method's checks)
  */
 public record DatabaseCompatibility(
         int serverVersionNumber,
@@ -26,7 +27,8 @@ public record DatabaseCompatibility(
         List<Baseline.ExtensionVersion> extensions,
         String collationVersion,
         List<String> collationMismatches,
-        List<String> collatableIndexes) {
+        List<String> collatableIndexes,
+        LogicalReplicationReadiness logical) {
 
     public DatabaseCompatibility {
         preparedTransactions = List.copyOf(preparedTransactions);

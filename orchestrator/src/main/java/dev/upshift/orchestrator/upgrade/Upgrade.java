@@ -23,7 +23,7 @@ import dev.upshift.orchestrator.api.SkippedWindow;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.StepReport;
-import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.UpgradeState;
 import dev.upshift.orchestrator.api.UpgradeStatus;
 import dev.upshift.orchestrator.api.commands.ApproveDowntime;
@@ -137,7 +137,7 @@ public class Upgrade {
     @AggregateIdentifier
     private String upgradeId;
     private Runbook runbook;
-    private UpgradeMethod method;
+    private UpgradePlan plan;
     private boolean upgradesInPlace;
     private boolean pointOfNoReturnPassed;
     private UpgradeState state;
@@ -284,10 +284,10 @@ public class Upgrade {
 
     /** 0.5: every finding is recorded; the outcome holds unless one blocks, and the failure names every one that does. */
     private void judgeCompatibility(CompatibilityObserved seen) {
-        List<CompatibilityFinding> findings = CompatibilityChecks.judge(seen, method);
+        List<CompatibilityFinding> findings = CompatibilityChecks.judge(seen, plan);
         findings.forEach(finding -> apply(new CompatibilityIssueFound(upgradeId, seen.step(), finding.check(),
                 finding.verdict(), finding.detail(), finding.remedy())));
-        List<String> checks = CompatibilityChecks.forMethod(method).stream().map(CompatibilityCheck::name).toList();
+        List<String> checks = CompatibilityChecks.forMethod(plan.method()).stream().map(CompatibilityCheck::name).toList();
         List<String> warnings = findings.stream().map(finding -> finding.check() + ": " + finding.detail()).toList();
         judge(new CompatibilityChecksPassed(upgradeId, seen.step(), checks, warnings),
                 new NoCompatibilityCheckBlocks(findings));
@@ -478,7 +478,7 @@ public class Upgrade {
     /** The downtime a window must hold: the last rehearsal's measured figure, else the estimate from the size. */
     private ExpectedDowntime expectedDowntime() {
         return expectedDowntime != null ? ExpectedDowntime.rehearsed(expectedDowntime)
-                : ExpectedDowntime.estimated(baseline, method, upgradesInPlace);
+                : ExpectedDowntime.estimated(baseline, plan.method(), upgradesInPlace);
     }
 
     /** --until names a phase ("2": pause before Phase 3) or a step ("3.5": pause right after it). */
@@ -528,7 +528,7 @@ public class Upgrade {
         if (event instanceof UpgradePlanned planned) {
             upgradeId = planned.upgradeId();
             runbook = Runbook.of(planned.plan());
-            method = planned.plan().method();
+            plan = planned.plan();
             upgradesInPlace = planned.plan().upgradesInPlace();
             windows = planned.plan().maintenanceWindows();
         } else if (event instanceof PreflightStarted preflight) {

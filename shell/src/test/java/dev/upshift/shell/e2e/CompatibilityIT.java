@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 0.5 (and pg-upgrade's 0.7) against the real sample stack, one stack for the class (its server allows prepared transactions): a test gives
- * the old server its problems, runs {@code upshift preflight} and takes them away again. A blocking finding ends the
+ * 0.5 (and pg-upgrade's 0.7) against the real sample stack, for each method, one stack for the class (its server
+ * allows prepared transactions): a test gives the old server its problems, runs {@code upshift preflight} and takes
+ * them away again. A blocking finding ends the
  * pre-flight with exit 1 naming it, a warning lets it pass with its line; the stack is untouched either way.
  */
 class CompatibilityIT {
@@ -133,6 +134,40 @@ class CompatibilityIT {
             assertThat(Untouched.of(stack)).isEqualTo(before);
         } finally {
             stack.psql("DROP EXTENSION adminpack");
+        }
+    }
+
+    @Test
+    void givenALogicalPlanWithTheRestartAllowedWhenTheSampleStackPassesAndThenGainsATableWithoutKeyAndALargeObjectThenItExitsOneNamingBoth()
+            throws IOException {
+        Upshift upshift = Upshift.planned(home, stack, TO_17, "logical", "--method", "logical", "--allow-restart");
+        Untouched before = Untouched.of(stack);
+
+        Upshift.Result passed = upshift.run("preflight", "logical");
+
+        assertThat(passed.exitCode()).as(passed.toString()).isZero();
+        assertThat(passed.stdout()).contains("WARNS  0.5 wal_level: wal_level is replica and logical decoding needs logical",
+                "what to do: nothing: 2.3 restarts the old server once with wal_level=logical, as the plan allows",
+                "WARNS  0.5 sequences: ", " sequences, whose values logical replication does not carry",
+                "WARNS  0.5 schema changes: ", "Pre-flight passed");
+        assertThat(passed.stdout()).doesNotContain("BLOCKS");
+        stack.psql("CREATE TABLE audit_log (at timestamptz, line text)");
+        String largeObject = stack.psql("SELECT lo_from_bytea(0, 'scan')");
+        try {
+            Upshift.Result blocked = upshift.run("preflight", "logical");
+
+            assertThat(blocked.exitCode()).as(blocked.toString()).isEqualTo(1);
+            assertThat(blocked.stdout()).contains("BLOCKS 0.5 replica identity: once published, UPDATE and DELETE fail on "
+                            + "the old server for tables with neither a primary key nor a replica identity: public.audit_log",
+                    "what to do: add a primary key to each (ALTER TABLE … ADD PRIMARY KEY (…)), or ALTER TABLE … "
+                            + "REPLICA IDENTITY FULL",
+                    "BLOCKS 0.5 large objects: 1 large object is in the database, and logical replication does not carry them",
+                    "Pre-flight failed at 0.5", "blocked by replica identity (", "; large objects (",
+                    "Nothing in the stack was changed");
+            assertThat(Untouched.of(stack)).isEqualTo(before);
+        } finally {
+            stack.psql("SELECT lo_unlink(" + largeObject + ")");
+            stack.psql("DROP TABLE audit_log");
         }
     }
 

@@ -14,6 +14,7 @@ import dev.upshift.orchestrator.api.ClusterSettings;
 import dev.upshift.orchestrator.api.DatabaseCompatibility;
 import dev.upshift.orchestrator.api.DatabaseCompatibility.ColumnUse;
 import dev.upshift.orchestrator.api.DatabaseCompatibility.ReplicationSlot;
+import dev.upshift.orchestrator.api.LogicalReplicationReadiness;
 
 /** The catalog reads of 0.5's compatibility checks, all in the caller's one read-only transaction. */
 final class CompatibilityQueries {
@@ -95,6 +96,31 @@ final class CompatibilityQueries {
                    OR (co.collprovider = 'd' AND d.datlocprovider = 'c' AND d.datcollate NOT IN ('C', 'POSIX')))
             ORDER BY 2, 3""";
 
+    private static final String REPLICATION = """
+            SELECT current_setting('wal_level'), current_setting('max_replication_slots')::int,
+                   current_setting('max_wal_senders')::int,
+                   (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'walsender')::int,
+                   (SELECT count(*) FROM pg_largeobject_metadata),
+                   (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE c.relkind = 'S' AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema')::int""";
+    // updates and deletes of a published table need its rows identified: the primary key (the default), a chosen
+    // unique index, or the whole row (FULL); unlogged tables count too, as they must be made logged to be published
+    private static final String TABLES_WITHOUT_IDENTITY = """
+            SELECT format('%I.%I', n.nspname, c.relname)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'r' AND c.relpersistence <> 't'
+              AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+              AND NOT (c.relreplident = 'f'
+                       OR (c.relreplident = 'd' AND EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary))
+                       OR (c.relreplident = 'i' AND EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident)))
+            ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C\"""";
+    private static final String UNLOGGED_TABLES = """
+            SELECT format('%I.%I', n.nspname, c.relname)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'r' AND c.relpersistence = 'u'
+              AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+            ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C\"""";
+
     /** Collations whose recorded version is not the one the server's library reports now. */
     private static final String STALE_COLLATIONS = """
             SELECT format('%I.%I', n.nspname, c.collname) FROM pg_collation c
@@ -134,7 +160,8 @@ final class CompatibilityQueries {
                     recordsCollationVersions ? strings(connection, COLLATION_VERSION).stream().findFirst().orElse(null) : null,
                     recordsCollationVersions ? concat(strings(connection, DATABASE_MISMATCHES),
                             strings(connection, COLLATION_MISMATCHES)) : strings(connection, COLLATION_MISMATCHES),
-                    recordsCollationVersions ? strings(connection, COLLATABLE_INDEXES) : List.of());
+                    recordsCollationVersions ? strings(connection, COLLATABLE_INDEXES) : List.of(),
+                    logicalReplication(connection));
         }
     }
 
@@ -153,6 +180,15 @@ final class CompatibilityQueries {
                 .filter(entry -> !entry.isEmpty())
                 .map(entry -> entry.substring(entry.lastIndexOf('/') + 1).replaceFirst("\\.so$", ""))
                 .toList();
+    }
+
+    private static LogicalReplicationReadiness logicalReplication(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(REPLICATION)) {
+            row.next();
+            return new LogicalReplicationReadiness(row.getString(1), row.getInt(2), row.getInt(3), row.getInt(4),
+                    strings(connection, TABLES_WITHOUT_IDENTITY), strings(connection, UNLOGGED_TABLES), row.getLong(5),
+                    row.getInt(6));
+        }
     }
 
     private static List<ColumnUse> columnsOfTypes(Connection connection, String[] types) throws SQLException {

@@ -4,10 +4,11 @@ import java.util.Optional;
 
 import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
 
 /**
- * Both methods: initdb turns data checksums on by default from PostgreSQL 18. A restore goes into a cluster the target
- * image initialises with its default; pg_upgrade needs the new cluster to repeat the old setting, so it keeps it.
+ * Every method: initdb turns data checksums on by default from PostgreSQL 18. A restore or a subscription fills a
+ * cluster the target image initialises with its default; pg_upgrade needs the new cluster to repeat the old setting, so it keeps it.
  */
 final class ChecksumsAsTheTargetInitialises extends CompatibilityCheck {
 
@@ -18,14 +19,14 @@ final class ChecksumsAsTheTargetInitialises extends CompatibilityCheck {
     }
 
     @Override
-    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradeMethod method) {
+    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradePlan plan) {
         boolean old = seen.database().database().dataChecksums();
         int target = seen.target().majorVersion();
         boolean targetDefault = target >= ON_BY_DEFAULT_FROM;
         if (old == targetDefault) {
             return Optional.empty();
         }
-        if (method == UpgradeMethod.PG_UPGRADE) {
+        if (plan.method() == UpgradeMethod.PG_UPGRADE) {
             return warns("the new cluster keeps data checksums " + onOff(old) + ", as the old one has them (pg_upgrade "
                             + "needs both alike), where PostgreSQL " + target + "'s default is " + onOff(targetDefault),
                     old ? "nothing to do" : "to turn them on later, run pg_checksums --enable while the new server is stopped");

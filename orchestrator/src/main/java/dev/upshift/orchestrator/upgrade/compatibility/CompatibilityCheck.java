@@ -5,9 +5,10 @@ import java.util.Optional;
 
 import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.CompatibilityIssueFound.Verdict;
 
-/** One named check of 0.5: judges what the step observed, for the plan's method, into at most one finding. */
+/** One named check of 0.5: judges what the step observed, for the plan (its method above all), into at most one finding. */
 public abstract class CompatibilityCheck {
 
     private final String name;
@@ -28,7 +29,7 @@ public abstract class CompatibilityCheck {
         return onlyFor == null || onlyFor == method;
     }
 
-    public abstract Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradeMethod method);
+    public abstract Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradePlan plan);
 
     Optional<CompatibilityFinding> blocks(String detail, String remedy) {
         return Optional.of(new CompatibilityFinding(name, Verdict.BLOCKS, detail, remedy));

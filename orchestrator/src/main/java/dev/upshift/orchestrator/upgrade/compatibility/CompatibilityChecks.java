@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
 
 /** Every check of 0.5, in the order the log lists them. */
 public final class CompatibilityChecks {
@@ -20,7 +21,14 @@ public final class CompatibilityChecks {
             new SameCLibraryOrReindex(),
             new ChecksumsAsTheTargetInitialises(),
             new ReplicationSlotsAreNotCarried(),
-            new Md5PasswordsFrom18());
+            new Md5PasswordsFrom18(),
+            new WalLevelLogical(),
+            new ReplicationHeadroom(),
+            new TablesHaveAReplicaIdentity(),
+            new NoLargeObjects(),
+            new NoUnloggedTables(),
+            new SequencesCopiedAtTheSwitch(),
+            new NoSchemaChangesDuringCatchUp());
 
     private CompatibilityChecks() {
     }
@@ -30,7 +38,7 @@ public final class CompatibilityChecks {
         return ALL.stream().filter(check -> check.appliesTo(method)).toList();
     }
 
-    public static List<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradeMethod method) {
-        return forMethod(method).stream().map(check -> check.judge(seen, method)).flatMap(Optional::stream).toList();
+    public static List<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradePlan plan) {
+        return forMethod(plan.method()).stream().map(check -> check.judge(seen, plan)).flatMap(Optional::stream).toList();
     }
 }

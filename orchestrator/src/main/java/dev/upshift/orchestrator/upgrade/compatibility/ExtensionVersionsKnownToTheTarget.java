@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.upshift.orchestrator.api.Baseline.ExtensionVersion;
 import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
 
 /**
  * pg-upgrade: the installed version of each extension comes over as it is, so the target's scripts must know it
@@ -19,7 +20,7 @@ final class ExtensionVersionsKnownToTheTarget extends CompatibilityCheck {
     }
 
     @Override
-    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradeMethod method) {
+    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradePlan plan) {
         List<String> files = seen.target().extensionFiles();
         return blocksIfAny(seen.database().extensions().stream()
                         .filter(extension -> files.contains(extension.name() + ".control"))

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import dev.upshift.orchestrator.api.ClusterSettings;
 import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
 
 /**
  * pg-upgrade: the new cluster is initialised with the old one's locale, so the target image must have it; otherwise
@@ -21,7 +22,7 @@ final class LocaleInTheTarget extends CompatibilityCheck {
     }
 
     @Override
-    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradeMethod method) {
+    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradePlan plan) {
         ClusterSettings database = seen.database().database();
         if (!"libc".equals(database.localeProvider()) || seen.target().locales().isEmpty()) {
             return Optional.empty();

@@ -4,11 +4,11 @@ import java.util.Optional;
 
 import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.DatabaseCompatibility;
-import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
 
 /**
- * Both methods, to 18 or later: MD5 password hashes are deprecated from PostgreSQL 18 (each login and password change
- * warns); both methods carry the hashes as they are, so the roles keep them until their passwords are set again.
+ * Every method, to 18 or later: MD5 password hashes are deprecated from PostgreSQL 18 (each login and password change
+ * warns); every method carries the hashes as they are, so the roles keep them until their passwords are set again.
  */
 final class Md5PasswordsFrom18 extends CompatibilityCheck {
 
@@ -19,7 +19,7 @@ final class Md5PasswordsFrom18 extends CompatibilityCheck {
     }
 
     @Override
-    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradeMethod method) {
+    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradePlan plan) {
         DatabaseCompatibility database = seen.database();
         if (database.md5Roles().isEmpty() || seen.target().majorVersion() < DEPRECATED_FROM) {
             return Optional.empty();

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
 
 /** pg-upgrade from before 16 to 16 or later: aclitem's storage changed in 16, so pg_upgrade refuses such columns. */
 final class NoAclitemColumnsAcross16 extends CompatibilityCheck {
@@ -15,7 +16,7 @@ final class NoAclitemColumnsAcross16 extends CompatibilityCheck {
     }
 
     @Override
-    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradeMethod method) {
+    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradePlan plan) {
         if (seen.database().majorVersion() >= CHANGED_IN || seen.target().majorVersion() < CHANGED_IN) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
 
 /**
  * pg-upgrade: a column of a reg* type (regproc, regoper, …; not regclass, regrole or regtype) stores OIDs that a
@@ -16,7 +17,7 @@ final class NoRegTypeColumns extends CompatibilityCheck {
     }
 
     @Override
-    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradeMethod method) {
+    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradePlan plan) {
         return blocksIfAny(seen.database().regTypeColumns(),
                 "pg_upgrade refuses user columns of reg* types, whose OIDs the new catalog does not keep",
                 "change each to text (ALTER TABLE … ALTER COLUMN … TYPE text) or drop it, or plan with --method dump-restore");

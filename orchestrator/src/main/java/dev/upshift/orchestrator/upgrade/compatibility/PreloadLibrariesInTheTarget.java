@@ -3,11 +3,11 @@ package dev.upshift.orchestrator.upgrade.compatibility;
 import java.util.Optional;
 
 import dev.upshift.orchestrator.api.CompatibilityObserved;
-import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
 
 /**
- * Both methods: a library the old server preloads must be in the target image, or the new server does not start
- * with the old configuration (pg-upgrade copies it) and what depends on the library fails (dump-restore).
+ * Every method: a library the old server preloads must be in the target image, or the new server does not start
+ * with the old configuration (pg-upgrade copies it) and what depends on the library fails (dump-restore, logical).
  */
 final class PreloadLibrariesInTheTarget extends CompatibilityCheck {
 
@@ -16,7 +16,7 @@ final class PreloadLibrariesInTheTarget extends CompatibilityCheck {
     }
 
     @Override
-    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradeMethod method) {
+    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradePlan plan) {
         return blocksIfAny(seen.database().preloadLibraries().stream()
                         .filter(library -> !seen.target().libraries().contains(library)).toList(),
                 "the old server preloads libraries the target image lacks",

@@ -6,10 +6,12 @@ import java.util.Optional;
 import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.DatabaseCompatibility.ReplicationSlot;
 import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
 
 /**
- * Both methods: a dump carries no replication slot; pg_upgrade carries logical slots only from a 17 or later cluster
- * (and only once their consumers have caught up), physical ones never. Their consumers need them made again.
+ * Every method: a dump and logical replication carry no replication slot; pg_upgrade carries logical slots only from
+ * a 17 or later cluster (and only once their consumers have caught up), physical ones never. Their consumers need them
+ * made again.
  */
 final class ReplicationSlotsAreNotCarried extends CompatibilityCheck {
 
@@ -20,16 +22,17 @@ final class ReplicationSlotsAreNotCarried extends CompatibilityCheck {
     }
 
     @Override
-    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradeMethod method) {
+    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradePlan plan) {
         List<ReplicationSlot> slots = seen.database().replicationSlots();
         if (slots.isEmpty()) {
             return Optional.empty();
         }
-        boolean carriesLogical = method == UpgradeMethod.PG_UPGRADE
+        boolean carriesLogical = plan.method() == UpgradeMethod.PG_UPGRADE
                 && seen.database().majorVersion() >= LOGICAL_SLOTS_CARRIED_FROM;
         List<ReplicationSlot> lost = slots.stream().filter(slot -> !(carriesLogical && slot.logical())).toList();
         List<ReplicationSlot> carried = slots.stream().filter(slot -> carriesLogical && slot.logical()).toList();
-        String why = method == UpgradeMethod.DUMP_RESTORE ? "a dump carries no replication slot"
+        String why = plan.method() == UpgradeMethod.DUMP_RESTORE ? "a dump carries no replication slot"
+                : plan.method() == UpgradeMethod.LOGICAL ? "logical replication carries no replication slot to the new server"
                 : carriesLogical ? "pg_upgrade carries logical slots whose consumers have caught up, never physical ones"
                 : "pg_upgrade carries no slot from a cluster before 17";
         return warns(why + (lost.isEmpty() ? "" : "; lost: " + listed(lost))

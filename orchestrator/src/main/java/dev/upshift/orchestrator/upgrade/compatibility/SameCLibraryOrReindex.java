@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.UpgradeMethod;
+import dev.upshift.orchestrator.api.UpgradePlan;
 
 /**
  * pg-upgrade: the data files keep the old index order, so when the target's C library sorts differently every index
@@ -19,7 +20,7 @@ final class SameCLibraryOrReindex extends CompatibilityCheck {
     }
 
     @Override
-    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradeMethod method) {
+    public Optional<CompatibilityFinding> judge(CompatibilityObserved seen, UpgradePlan plan) {
         String old = seen.database().collationVersion();
         String target = seen.target().libcVersion();
         if (old == null || Objects.equals(old, target)) {

@@ -6,10 +6,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
 
 import dev.upshift.orchestrator.api.DatabaseCompatibility;
 import dev.upshift.orchestrator.api.DatabaseCompatibility.ColumnUse;
 import dev.upshift.orchestrator.api.DatabaseCompatibility.ReplicationSlot;
+import dev.upshift.orchestrator.api.LogicalReplicationReadiness;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
 import dev.upshift.orchestrator.testbed.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +56,54 @@ class JdbcCompatibilityTest {
         assertThat(fresh.replicationSlots()).isEmpty();
         assertThat(fresh.collationMismatches()).isEmpty();
         assertThat(fresh.extensions()).extracting(extension -> extension.name()).containsExactly("plpgsql");
+        assertThat(fresh.logical()).isEqualTo(new LogicalReplicationReadiness("replica", 10, 10, 0, List.of(), List.of(), 0, 0));
+    }
+
+    @Test
+    void givenTablesWithAndWithoutAReplicaIdentityWhenReadThenThoseWithNeitherKeyNorIdentityAreListed() throws SQLException {
+        String database = database("identities");
+        sql(database, "CREATE SCHEMA reports",
+                "CREATE TABLE keyed (id int PRIMARY KEY)",
+                "CREATE TABLE bare (id int, note text)",
+                "CREATE TABLE whole_row (id int)", "ALTER TABLE whole_row REPLICA IDENTITY FULL",
+                "CREATE TABLE by_index (code text NOT NULL)", "CREATE UNIQUE INDEX by_index_code ON by_index (code)",
+                "ALTER TABLE by_index REPLICA IDENTITY USING INDEX by_index_code",
+                "CREATE TABLE keyed_but_nothing (id int PRIMARY KEY)", "ALTER TABLE keyed_but_nothing REPLICA IDENTITY NOTHING",
+                "CREATE TABLE reports.\"Daily\" (day date)",
+                "CREATE UNLOGGED TABLE sessions (token text)");
+
+        LogicalReplicationReadiness logical = inspector.compatibility(endpoint(database)).logical();
+
+        assertThat(logical.tablesWithoutIdentity()).containsExactly("public.bare", "public.keyed_but_nothing",
+                "public.sessions", "reports.\"Daily\"");
+        assertThat(logical.unloggedTables()).containsExactly("public.sessions");
+    }
+
+    @Test
+    void givenLargeObjectsAndSequencesWhenReadThenTheyAreCounted() throws SQLException {
+        String database = database("blobs");
+        sql(database, "CREATE TABLE documents (id bigserial PRIMARY KEY, n int GENERATED ALWAYS AS IDENTITY)",
+                "CREATE SEQUENCE invoice_numbers", "SELECT lo_create(0)", "SELECT lo_from_bytea(0, 'scan')");
+
+        LogicalReplicationReadiness logical = inspector.compatibility(endpoint(database)).logical();
+
+        assertThat(logical.largeObjects()).isEqualTo(2);
+        assertThat(logical.sequences()).isEqualTo(3);
+    }
+
+    @Test
+    void givenAReplicationConnectionWhenReadThenItsWalSenderIsCountedInUse() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", server.user());
+        properties.setProperty("password", server.password());
+        properties.setProperty("replication", "database");
+        properties.setProperty("assumeMinServerVersion", "9.4");
+        properties.setProperty("preferQueryMode", "simple");
+        try (Connection walSender = DriverManager.getConnection(server.url(), properties)) {
+            assertThat(walSender.isValid(5)).isTrue();
+
+            assertThat(inspector.compatibility(endpoint(database("senders"))).logical().walSendersInUse()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -9,12 +9,14 @@ import dev.upshift.orchestrator.api.CompatibilityObserved;
 import dev.upshift.orchestrator.api.DatabaseCompatibility;
 import dev.upshift.orchestrator.api.DatabaseCompatibility.ColumnUse;
 import dev.upshift.orchestrator.api.DatabaseCompatibility.ReplicationSlot;
+import dev.upshift.orchestrator.api.LogicalReplicationReadiness;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.TargetImageContents;
 
 /**
  * What 0.5 observes, for the checks' tests: by default the sample stack's PostgreSQL 15 on glibc 2.36 with nothing to
- * find, and the test bed's 17 image on glibc 2.41; each test adds the one problem it is about.
+ * find (wal_level replica and 36 sequences, which only the logical method notes), and the test bed's 17 image on
+ * glibc 2.41; each test adds the one problem it is about.
  */
 public final class OldServer {
 
@@ -32,6 +34,14 @@ public final class OldServer {
     String collationVersion = "2.36";
     final List<String> collationMismatches = new ArrayList<>();
     final List<String> collatableIndexes = new ArrayList<>(List.of("public.users_username_key"));
+    String walLevel = "replica";
+    int maxReplicationSlots = 10;
+    int maxWalSenders = 10;
+    int walSendersInUse;
+    final List<String> tablesWithoutIdentity = new ArrayList<>();
+    final List<String> unloggedTables = new ArrayList<>();
+    long largeObjects;
+    int sequences = 36;
 
     String targetVersion = "17.7";
     String targetLibc = "2.41";
@@ -67,7 +77,9 @@ public final class OldServer {
 
     public DatabaseCompatibility database() {
         return new DatabaseCompatibility(versionNumber, database, prepared, regColumns, aclitemColumns, md5Roles,
-                md5HbaRules, slots, preload, extensions, collationVersion, collationMismatches, collatableIndexes);
+                md5HbaRules, slots, preload, extensions, collationVersion, collationMismatches, collatableIndexes,
+                new LogicalReplicationReadiness(walLevel, maxReplicationSlots, maxWalSenders, walSendersInUse,
+                        tablesWithoutIdentity, unloggedTables, largeObjects, sequences));
     }
 
     public TargetImageContents target() {
