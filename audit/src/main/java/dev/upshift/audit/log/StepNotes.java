@@ -188,7 +188,7 @@ public final class StepNotes {
                 + progressed.unit() + " (" + percent(progressed) + " %)";
     }
 
-    /** How far the replica is while it catches up: "replicating: 31 of 38 tables copied, 4.0 MiB (0.1 s) behind". */
+    /** How far the replica is while it catches up: "replicating: 31 of 38 tables copied, 4.0 MB (0.1 s) behind". */
     public static String progress(ReplicationProgressed progressed) {
         return "replicating: " + progressed.tablesCopied() + " of " + progressed.tables() + " tables copied, "
                 + Bytes.human(progressed.lagBytes()) + (progressed.lagMillis() < 0 ? ""

@@ -36,6 +36,7 @@ import dev.upshift.orchestrator.api.events.RunStarted;
 import dev.upshift.orchestrator.api.events.StepFailed;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.StepStarted;
+import dev.upshift.orchestrator.api.events.ReplicationProgressed;
 import dev.upshift.orchestrator.api.events.TransferProgressed;
 import dev.upshift.orchestrator.api.events.UpgradeEvent;
 import dev.upshift.orchestrator.api.events.UpgradePlanned;
@@ -87,6 +88,8 @@ public class UpgradeStatusProjection {
             set(event, "current_step", started.step().toString());
         } else if (event instanceof TransferProgressed progressed) {
             set(event, "current_step", progressed.step() + " — " + StepNotes.progress(progressed));
+        } else if (event instanceof ReplicationProgressed replicating) {
+            set(event, "current_step", replicating.step() + " — " + StepNotes.progress(replicating));
         } else if (event instanceof StepOutcome) {
             set(event, "current_step", null);
         } else if (event instanceof PreflightStarted || event instanceof RunStarted) {

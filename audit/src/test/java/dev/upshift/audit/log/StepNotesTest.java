@@ -8,9 +8,11 @@ import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.events.DataRestored;
+import dev.upshift.orchestrator.api.events.LogicalDecodingReady;
+import dev.upshift.orchestrator.api.events.ReplicationProgressed;
 import org.junit.jupiter.api.Test;
 
-/** What the execution log says of PostgreSQL 18's layout and checksums. */
+/** What the execution log says of PostgreSQL 18's layout and checksums, and of the logical replica. */
 class StepNotesTest {
 
     private static final DataLayout PRE_18 = new DataLayout("/var/lib/postgresql/data", "/var/lib/postgresql/data");
@@ -38,6 +40,26 @@ class StepNotesTest {
                 .isEqualTo("Data restored from to18_final.dump; checksums on");
         assertThat(StepNotes.of(new DataRestored("to18", step, "c0ffee18", "/srv/backups/to18_final.dump", null)))
                 .isEqualTo("Data restored from to18_final.dump");
+    }
+
+    @Test
+    void givenTheReplicaCatchingUpWhenNotingItsProgressThenTheLagIsInBytesAndInTimeWhereTheSenderKnowsIt() {
+        Step step = new Step("2.5", StepKind.CATCH_UP, null);
+
+        assertThat(StepNotes.progress(new ReplicationProgressed("lr", step, 31, 38, 4L * 1024 * 1024, 120)))
+                .isEqualTo("replicating: 31 of 38 tables copied, 4.0 MB (0.1 s) behind");
+        assertThat(StepNotes.progress(new ReplicationProgressed("lr", step, 38, 38, 0, -1)))
+                .isEqualTo("replicating: 38 of 38 tables copied, 0 B behind");
+    }
+
+    @Test
+    void givenTheOldServerRestartedForLogicalDecodingWhenNotedThenTheNoteSaysForHowLong() {
+        Step step = new Step("2.3", StepKind.LOGICAL_DECODING, null);
+
+        assertThat(StepNotes.of(new LogicalDecodingReady("lr", step, "replica", true, 1_840)))
+                .isEqualTo("wal_level replica → logical; the old server restarted in 1.8 s");
+        assertThat(StepNotes.of(new LogicalDecodingReady("lr", step, "logical", false, 0)))
+                .isEqualTo("wal_level is logical already: no restart");
     }
 
     private static ComposeFileUpdated composeFileUpdated(DataLayout previous, DataLayout layout) {

@@ -110,12 +110,13 @@ public record ContainerSpec(
 
     /**
      * The same container as a second one beside it: another name and labels, on the same networks without their
-     * aliases (the service's name stays the original's), publishing no port (the original's are taken).
+     * aliases (the service's name stays the original's), publishing no port (the original's are taken), and never
+     * restarted by the engine: whoever made it decides what a failure means.
      */
     public ContainerSpec beside(String newName, Map<String, String> newLabels) {
         List<Network> unaliased = networks.stream().map(network -> new Network(network.name(), List.of())).toList();
         return new ContainerSpec(newName, image, imageId, environment, command, entrypoint, newLabels, unaliased, mounts,
-                List.of(), healthCheck, restartPolicy, user, workingDir);
+                List.of(), healthCheck, "no", user, workingDir);
     }
 
     /** @param aliases the container's DNS names on that network (the compose service name among them) */

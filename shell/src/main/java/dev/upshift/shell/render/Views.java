@@ -9,6 +9,7 @@ import java.util.List;
 import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.Runbook;
+import dev.upshift.orchestrator.api.UpgradeMethod;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.queries.DowntimeWindow;
 import dev.upshift.orchestrator.api.queries.LogEntry;
@@ -38,6 +39,10 @@ public final class Views {
                 .row("Method", plan.method().label());
         if (plan.upgradeImage() != null) {
             table.row("Upgrade image / transfer", plan.upgradeImage() + " / " + plan.transfer());
+        }
+        if (plan.method() == UpgradeMethod.LOGICAL) {
+            table.row("Restart of the old server", plan.restartAllowed()
+                    ? "allowed, once at 2.3 if wal_level is not logical (--allow-restart)" : "not allowed");
         }
         out.append(table
                 .row("Database / root user", plan.database() + " / " + plan.superuser())

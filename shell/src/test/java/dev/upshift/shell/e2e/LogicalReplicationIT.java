@@ -52,8 +52,8 @@ class LogicalReplicationIT {
             throws Exception {
         try (SampleStack stack = SampleStack.start()) {
             Upshift upshift = Upshift.planned(home, stack, TARGET, "lr-killed", LOGICAL);
-            killWhen(upshift.start("run", "lr-killed", "--yes"), "the replica running (2.4 or 2.5)",
-                    () -> replicaRunning(stack));
+            killWhen(upshift.start("run", "lr-killed", "--yes"), "the replica subscribed: the catch-up (2.5) under way",
+                    () -> replicaRunning(stack) && "1".equals(onReplica(stack, "SELECT count(*) FROM pg_subscription")));
             assertThat(StackFacts.health(stack, "worker")).as("before the switch the stack serves on")
                     .isEqualTo("running/healthy");
             killWhen(upshift.start("resume", "lr-killed"), "the switch begun: the worker stopped",
@@ -76,8 +76,7 @@ class LogicalReplicationIT {
             String original = RolledBack.compose(stack);
             Upshift.Result paused = upshift.run("run", "lr-injected", "--yes", "--until", "3.2");
             assertThat(paused.exitCode()).as(paused.toString()).isZero();
-            docker("exec", replicaName(stack), "psql", "-U", "owner", "-d", "makapix", "-c",
-                    "INSERT INTO users (handle, email, display_name) VALUES ('intruder', 'intruder@example.com', 'I')");
+            onReplica(stack, "INSERT INTO users (handle, email, display_name) VALUES ('intruder', 'intruder@example.com', 'I')");
 
             Upshift.Result resumed = upshift.run("advance", "lr-injected");
 
@@ -86,6 +85,29 @@ class LogicalReplicationIT {
             RolledBack.assertServingOn15(stack, upshift, "lr-injected", original);
             Set<Long> committed = StackFacts.committedByWorker(stack);
             assertThat(StackFacts.siteEventIds(stack)).containsAll(committed);
+            assertThat(stack.psql("SELECT count(*) FROM pg_replication_slots")).as("no slot left").isEqualTo("0");
+            assertThat(stack.psql("SELECT count(*) FROM pg_publication")).as("no publication left").isEqualTo("0");
+            assertThat(replicaRunning(stack)).as("the replica removed").isFalse();
+        }
+    }
+
+    @Test
+    void givenASettingTheReplicaRefusesWhenItIsBuiltThenTheRollbackRemovesItAndTheStackNeverStopped() throws Exception {
+        // old_snapshot_threshold exists in 15 and was removed in 17: the replica, on the old container's command, refuses
+        try (SampleStack stack = SampleStack.start(compose -> compose.replace(
+                "    image: upshift-testbed/postgres:15\n",
+                "    image: upshift-testbed/postgres:15\n    command: [\"postgres\", \"-c\", \"old_snapshot_threshold=-1\"]\n"))) {
+            Upshift upshift = Upshift.planned(home, stack, TARGET, "lr-refused", LOGICAL);
+            String original = RolledBack.compose(stack);
+
+            Upshift.Result run = upshift.run("run", "lr-refused", "--yes");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stdout()).contains("Rolled back", "2.4", "old_snapshot_threshold");
+            RolledBack.assertServingOn15(stack, upshift, "lr-refused", original);
+            assertThat(upshift.events("ServiceStopped")).as("no dependent was stopped: no downtime").isEmpty();
+            assertThat(RolledBack.log(upshift, "lr-refused").findValuesAsText("step")).contains("2.4", "R.1", "R.2")
+                    .doesNotContain("3.1");
             assertThat(stack.psql("SELECT count(*) FROM pg_replication_slots")).as("no slot left").isEqualTo("0");
             assertThat(stack.psql("SELECT count(*) FROM pg_publication")).as("no publication left").isEqualTo("0");
             assertThat(replicaRunning(stack)).as("the replica removed").isFalse();
@@ -103,6 +125,9 @@ class LogicalReplicationIT {
                 .run().stdoutOrThrow().strip();
         assertThat(oldSlots).as("slots left in the old cluster").isEmpty();
         assertThat(replicaRunning(stack)).as("the replica container is gone").isFalse();
+        String worker = ExternalCommand.of(Duration.ofSeconds(30), "docker", "logs", stack.containerId("worker")).run()
+                .describe();
+        assertThat(worker).as("the worker's inserts on 17").doesNotContain("duplicate key");
     }
 
     private static String replicaName(SampleStack stack) {
@@ -114,11 +139,10 @@ class LogicalReplicationIT {
                 .run().stdout().isBlank();
     }
 
-    private static void docker(String... arguments) {
-        String[] command = new String[arguments.length + 1];
-        command[0] = "docker";
-        System.arraycopy(arguments, 0, command, 1, arguments.length);
-        ExternalCommand.of(Duration.ofSeconds(60), command).run().stdoutOrThrow();
+    /** A statement run on the replica as the stack's superuser; what it printed, or empty when it failed. */
+    private static String onReplica(SampleStack stack, String sql) {
+        return ExternalCommand.of(Duration.ofSeconds(30), "docker", "exec", replicaName(stack), "psql", "-qtAX",
+                "-U", "owner", "-d", "makapix", "-c", sql).run().stdout().strip();
     }
 
     private static void killWhen(Upshift.Running running, String what, java.util.function.BooleanSupplier seen)

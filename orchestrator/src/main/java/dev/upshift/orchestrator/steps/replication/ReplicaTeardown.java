@@ -10,6 +10,8 @@ import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
 import dev.upshift.orchestrator.ports.LogicalReplication;
 import dev.upshift.orchestrator.steps.StackAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReplicaTeardown {
 
+    private static final Logger log = LoggerFactory.getLogger(ReplicaTeardown.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final StackAccess stack;
@@ -38,7 +41,7 @@ public class ReplicaTeardown {
         List<String> removed = new ArrayList<>();
         ContainerEngine engine = stack.engine(plan);
         for (ContainerInfo container : replica.container(plan).stream().toList()) {
-            if (container.running() && replication.dropSubscription(replica.endpoint(plan, container, plan.database()), name)) {
+            if (container.running() && dropSubscription(plan, container, name)) {
                 removed.add("subscription " + name);
             }
             engine.stop(container.id(), STOP_TIMEOUT);
@@ -53,5 +56,18 @@ public class ReplicaTeardown {
             removed.add("publication " + name);
         }
         return removed;
+    }
+
+    /**
+     * A replica that runs but does not answer (its server refused to start) keeps its subscription in its volume:
+     * harmless once the slot below is gone, and a rebuild drops it first.
+     */
+    private boolean dropSubscription(UpgradePlan plan, ContainerInfo container, String name) {
+        try {
+            return replication.dropSubscription(replica.endpoint(plan, container, plan.database()), name);
+        } catch (RuntimeException unreachable) {
+            log.warn("the subscription {} of replica {} was not dropped: {}", name, container.name(), unreachable.getMessage());
+            return false;
+        }
     }
 }
