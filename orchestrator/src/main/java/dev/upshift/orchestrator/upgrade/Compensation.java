@@ -54,7 +54,7 @@ final class Compensation {
         // pg_upgrade's copy and the logical replica leave the old volume as it was: removing the new server is the inverse
         inverses.put(StepKind.REMOVE_NEW_DATABASE, Set.of(StepKind.START_NEW_DATABASE, StepKind.UPGRADE_CLUSTER,
                 StepKind.PROMOTE_REPLICA));
-        inverses.put(StepKind.REVERT_COMPOSE_FILE, Set.of(StepKind.UPDATE_COMPOSE_FILE));
+        inverses.put(StepKind.REVERT_COMPOSE_FILE, Set.of(StepKind.UPDATE_COMPOSE_FILE, StepKind.SWITCH_COMPOSE_FILE));
         inverses.put(StepKind.RESTORE_OLD_CLUSTER, Set.of(StepKind.UPGRADE_CLUSTER));
         inverses.put(StepKind.RECREATE_OLD_DATABASE, Set.of(StepKind.STOP_DATABASE));
         inverses.put(StepKind.RESTORE_OLD_VERSION, Set.of(StepKind.STOP_DATABASE));

@@ -56,20 +56,20 @@ class RunbookTest {
     }
 
     @Test
-    void givenAPlanByLogicalReplicationWhenNumberingThenTheReplicaIsBuiltBeforeTheDowntimeAndTheSwitchIsItsOnlyWork() {
+    void givenAPlanByLogicalReplicationWhenNumberingThenTheReplicaIsBuiltBeforeTheDowntimeAndTheComposeFileEditedAtTheSwitch() {
         Runbook logical = Runbook.of(SamplePlans.makapixByLogicalReplication());
 
         assertThat(logical.inPhase(Phase.PREPARE)).extracting(Step::toString).containsExactly(
-                "2.1 Update the compose file", "2.2 Make the new image present",
-                "2.3 Let the old server decode logically (wal_level)",
-                "2.4 Start the new server beside the old one: roles, schema, subscription",
-                "2.5 Copy the data and follow the changes until caught up");
+                "2.1 Make the new image present", "2.2 Let the old server decode logically (wal_level)",
+                "2.3 Start the new server beside the old one: roles, schema, subscription",
+                "2.4 Copy the data and follow the changes until caught up");
         assertThat(logical.inPhase(Phase.EXECUTE)).extracting(Step::toString).containsExactly(
                 "3.1 Stop dependents, fence the database, count its rows",
                 "3.2 Let the last changes arrive, carry the sequences over, end the replication",
-                "3.3 Stop the database", "3.4 Set the old container aside (renamed, stopped, kept)",
-                "3.5 Start the new server as the service on the replica's volume", "3.6 Verify the new server version",
-                "3.7 Verify data integrity");
+                "3.3 Update the compose file", "3.4 Stop the database",
+                "3.5 Set the old container aside (renamed, stopped, kept)",
+                "3.6 Start the new server as the service on the replica's volume", "3.7 Verify the new server version",
+                "3.8 Verify data integrity");
         assertThat(logical.inPhase(Phase.PREFLIGHT)).isEqualTo(runbook.inPhase(Phase.PREFLIGHT));
     }
 

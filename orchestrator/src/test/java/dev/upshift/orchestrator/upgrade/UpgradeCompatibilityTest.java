@@ -106,7 +106,7 @@ class UpgradeCompatibilityTest {
         fixture.given(checking(SamplePlans.makapixByLogicalReplication(true)))
                 .when(new CompleteStep(UPGRADE_ID, OldServer.sample().seenAt(UPGRADE_ID, CHECK)))
                 .expectEvents(new CompatibilityIssueFound(UPGRADE_ID, CHECK, "wal_level", Verdict.WARNS, WAL_LEVEL_DETAIL,
-                                "nothing: 2.3 restarts the old server once with wal_level=logical, as the plan allows "
+                                "nothing: 2.2 restarts the old server once with wal_level=logical, as the plan allows "
                                         + "(a few seconds; the dependents' connections drop once)"),
                         SEQUENCES_NOTE, SCHEMA_NOTE,
                         new CompatibilityChecksPassed(UPGRADE_ID, CHECK, LOGICAL_CHECKS, List.of("wal_level: "

@@ -55,7 +55,7 @@ public final class StepLines {
                 .orElse(""));
     }
 
-    /** The logical replica's catch-up, as it reports it: "… 2.5 replicating: 31 of 38 tables copied, 4.0 MB behind". */
+    /** The logical replica's catch-up, as it reports it: "… 2.4 replicating: 31 of 38 tables copied, 4.0 MB behind". */
     public static String progress(ReplicationProgressed progressed, Instant at) {
         return line(at, "…", progressed.step().number() + " " + StepNotes.progress(progressed));
     }

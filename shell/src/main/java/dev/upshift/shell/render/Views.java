@@ -42,7 +42,7 @@ public final class Views {
         }
         if (plan.method() == UpgradeMethod.LOGICAL) {
             table.row("Restart of the old server", plan.restartAllowed()
-                    ? "allowed, once at 2.3 if wal_level is not logical (--allow-restart)" : "not allowed");
+                    ? "allowed, once at 2.2 if wal_level is not logical (--allow-restart)" : "not allowed");
         }
         out.append(table
                 .row("Database / root user", plan.database() + " / " + plan.superuser())

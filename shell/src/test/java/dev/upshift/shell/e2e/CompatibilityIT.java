@@ -147,7 +147,7 @@ class CompatibilityIT {
 
         assertThat(passed.exitCode()).as(passed.toString()).isZero();
         assertThat(passed.stdout()).contains("WARNS  0.5 wal_level: wal_level is replica and logical decoding needs logical",
-                "what to do: nothing: 2.3 restarts the old server once with wal_level=logical, as the plan allows",
+                "what to do: nothing: 2.2 restarts the old server once with wal_level=logical, as the plan allows",
                 "WARNS  0.5 sequences: ", " sequences, whose values logical replication does not carry",
                 "WARNS  0.5 schema changes: ", "Pre-flight passed");
         assertThat(passed.stdout()).doesNotContain("BLOCKS");

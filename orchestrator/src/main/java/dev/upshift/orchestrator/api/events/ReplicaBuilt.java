@@ -6,7 +6,7 @@ import dev.upshift.orchestrator.api.Step;
 import org.axonframework.serialization.Revision;
 
 /**
- * 2.4 (logical): the new server runs beside the old one (its own container and the new volume, on the stack's
+ * 2.3 (logical): the new server runs beside the old one (its own container and the new volume, on the stack's
  * networks, not under the service's name) with the old server's roles and schema, subscribed to a publication of all
  * its tables; the slot on the old server has the subscription's name. A redone step rebuilds all of it.
  *

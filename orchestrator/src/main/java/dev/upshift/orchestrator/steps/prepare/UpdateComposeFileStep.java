@@ -12,9 +12,11 @@ import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.CompatibilityChecked;
 import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
+import dev.upshift.orchestrator.api.events.ReplicaBuilt;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.ComposeFile;
 import dev.upshift.orchestrator.steps.ComposeDataLayout;
+import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
@@ -51,13 +53,11 @@ public class UpdateComposeFileStep implements StepExecutor {
         Path original = originalCopy(file, history.upgradeId());
         CompatibilityChecked target = history.required(CompatibilityChecked.class);
         String oldKey = ComposeDataLayout.volumeKey(plan);
-        String newKey = plan.upgradesInPlace() ? oldKey : newVolumeKey(plan, oldKey, major(target), history.upgradeId());
         // read from the original: a redone step finds the mount moved already
-        DataLayout previous = ComposeDataLayout.of(composeFile.read(original), plan);
-        DataLayout layout = previous.on(target.dataLayout());
-        if (plan.upgradesInPlace()) {
-            layout = layout.besideOf(previous, major(target));
-        }
+        NewServerPlace place = place(plan, history, original);
+        String newKey = place.volumeKey();
+        DataLayout previous = place.previous();
+        DataLayout layout = place.layout();
         composeFile.replaceImage(file, plan.service(), plan.targetImage());
         if (!plan.upgradesInPlace()) {
             composeFile.replaceVolume(file, plan.service(), oldKey, newKey);
@@ -71,6 +71,28 @@ public class UpdateComposeFileStep implements StepExecutor {
         }
         return new ComposeFileUpdated(history.upgradeId(), step, file.toString(), original.toString(),
                 plan.sourceImage(), plan.targetImage(), plan.volume(), plan.project() + "_" + newKey, previous, layout);
+    }
+
+    /**
+     * Where the new server's data goes: its volume (the compose key; the logical method's replica made it already)
+     * and its layout, against the old one, read from the compose file as it was before Upshift touched it.
+     */
+    public NewServerPlace place(UpgradePlan plan, UpgradeHistory history, Path original) {
+        CompatibilityChecked target = history.required(CompatibilityChecked.class);
+        String oldKey = ComposeDataLayout.volumeKey(plan);
+        String newKey = plan.upgradesInPlace() ? oldKey : history.last(ReplicaBuilt.class)
+                .map(built -> built.volume().substring(plan.project().length() + 1))
+                .orElseGet(() -> newVolumeKey(plan, oldKey, major(target), history.upgradeId()));
+        DataLayout previous = ComposeDataLayout.of(composeFile.read(original), plan);
+        DataLayout layout = previous.on(target.dataLayout());
+        if (plan.upgradesInPlace()) {
+            layout = layout.besideOf(previous, major(target));
+        }
+        return new NewServerPlace(newKey, previous, layout);
+    }
+
+    /** @param volumeKey the new volume's key in the compose file (the volume's name without the project's prefix) */
+    public record NewServerPlace(String volumeKey, DataLayout previous, DataLayout layout) {
     }
 
     /** The file as it was before Upshift touched it; a redone step keeps the first copy. */
@@ -92,10 +114,12 @@ public class UpdateComposeFileStep implements StepExecutor {
 
     /**
      * "pg_data_pg17" for a 17 target; when an earlier upgrade left a volume of that name (never removed by a
-     * rollback), the upgrade's id makes it this upgrade's own.
+     * rollback), the upgrade's id makes it this upgrade's own. A volume this upgrade made (a crashed 2.4's) is its own.
      */
     private String newVolumeKey(UpgradePlan plan, String oldKey, String major, String upgradeId) {
         String key = oldKey + "_pg" + major;
-        return stack.engine(plan).volumeExists(plan.project() + "_" + key) ? key + "_" + upgradeId : key;
+        String name = plan.project() + "_" + key;
+        ContainerEngine engine = stack.engine(plan);
+        return engine.volumeExists(name) && !engine.volumesMadeBy(upgradeId).contains(name) ? key + "_" + upgradeId : key;
     }
 }

@@ -1,11 +1,11 @@
 package dev.upshift.orchestrator.steps.replication;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.UpgradePlan;
-import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.api.events.ReplicaBuilt;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.ports.CommandResult;
@@ -19,10 +19,12 @@ import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
+import dev.upshift.orchestrator.steps.prepare.UpdateComposeFileStep;
+import dev.upshift.orchestrator.steps.prepare.UpdateComposeFileStep.NewServerPlace;
 import org.springframework.stereotype.Component;
 
 /**
- * 2.4 (logical), while the stack serves: the new server starts beside the old one ({@link Replica}) on the new
+ * 2.3 (logical), while the stack serves: the new server starts beside the old one ({@link Replica}) on the new
  * volume, gets the old server's roles and schema from the new version's own pg_dumpall and pg_dump, and subscribes to
  * a publication of every table, which copies the rows and then follows each change. A redone step trusts nothing a
  * previous attempt left: it tears it down ({@link ReplicaTeardown}) and builds again on an emptied database.
@@ -41,14 +43,16 @@ public class BuildReplicaStep implements StepExecutor {
     private final ReplicaTeardown teardown;
     private final LogicalReplication replication;
     private final DatabaseAdministrator administrator;
+    private final UpdateComposeFileStep composeFileUpdate;
 
     public BuildReplicaStep(StackAccess stack, Replica replica, ReplicaTeardown teardown, LogicalReplication replication,
-                            DatabaseAdministrator administrator) {
+                            DatabaseAdministrator administrator, UpdateComposeFileStep composeFileUpdate) {
         this.stack = stack;
         this.replica = replica;
         this.teardown = teardown;
         this.replication = replication;
         this.administrator = administrator;
+        this.composeFileUpdate = composeFileUpdate;
     }
 
     @Override
@@ -61,10 +65,12 @@ public class BuildReplicaStep implements StepExecutor {
         UpgradePlan plan = history.plan();
         String name = Replica.replicationName(history.upgradeId());
         teardown.tearDown(plan, history.upgradeId());
-        String volume = history.required(ComposeFileUpdated.class).volume();
+        // the compose file is untouched until the switch (3.3): its volume and mount are the new server's to be
+        NewServerPlace place = composeFileUpdate.place(plan, history, Path.of(plan.composeFile()));
+        String volume = plan.project() + "_" + place.volumeKey();
         stack.createProjectVolume(plan, volume, history.upgradeId());
         ContainerEngine engine = stack.engine(plan);
-        String containerId = replica.create(plan, history);
+        String containerId = replica.create(plan, history, volume, place);
         engine.start(containerId);
         stack.requireAcceptingConnections(plan, containerId, "the replica");
         ContainerInfo started = engine.state(containerId);

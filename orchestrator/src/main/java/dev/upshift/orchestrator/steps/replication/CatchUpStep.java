@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * 2.5 (logical), while the stack serves: waits until every table is copied and the new server is within 1 MiB of the
+ * 2.4 (logical), while the stack serves: waits until every table is copied and the new server is within 1 MiB of the
  * old one's log, recording how far it is every few seconds. The downtime then only waits for the last changes. A
  * redone step looks at the subscription again; a replica that reports errors, or whose subscription or slot is gone,
  * fails the step rather than being trusted.

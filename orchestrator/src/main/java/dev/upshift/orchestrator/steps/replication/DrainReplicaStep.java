@@ -66,7 +66,7 @@ public class DrainReplicaStep implements StepExecutor {
         }
         long drainMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         if (!replication.schemaDigest(old).equals(replication.schemaDigest(replicaDatabase))) {
-            throw new StepFailure("the old server's tables changed since 2.4 copied their schema (DDL during the "
+            throw new StepFailure("the old server's tables changed since 2.3 copied their schema (DDL during the "
                     + "catch-up): the replica cannot be trusted; roll back and upgrade again");
         }
         List<SequenceValue> sequences = replication.sequences(old);

@@ -17,7 +17,7 @@ import dev.upshift.orchestrator.steps.UpgradeHistory;
 import org.springframework.stereotype.Component;
 
 /**
- * 2.3 (logical): a publication needs {@code wal_level = logical}. When the old server has less, and only when the
+ * 2.2 (logical): a publication needs {@code wal_level = logical}. When the old server has less, and only when the
  * plan allowed it ({@code --allow-restart}), the setting is written with {@code ALTER SYSTEM} — into the old
  * cluster, which alone needs it — and the old server restarted once; the dependents reconnect by themselves. How
  * long it was away is recorded. A redone step finds the setting in force and restarts nothing.

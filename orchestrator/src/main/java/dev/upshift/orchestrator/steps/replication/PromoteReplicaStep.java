@@ -15,7 +15,7 @@ import dev.upshift.orchestrator.steps.execute.StartUpgradedDatabaseStep;
 import org.springframework.stereotype.Component;
 
 /**
- * 3.5 (logical): the replica's container goes, its volume stays, and the service's container — the old one's
+ * 3.6 (logical): the replica's container goes, its volume stays, and the service's container — the old one's
  * configuration on the target image — starts on that volume under the service's name, as pg_upgrade's new server does
  * at its 3.6 ({@link StartUpgradedDatabaseStep}): the database gets the old one's connection limit.
  */

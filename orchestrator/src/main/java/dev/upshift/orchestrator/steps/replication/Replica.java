@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import dev.upshift.orchestrator.api.ContainerSpec;
 import dev.upshift.orchestrator.api.UpgradePlan;
-import dev.upshift.orchestrator.api.events.ComposeFileUpdated;
 import dev.upshift.orchestrator.ports.ContainerEngine;
 import dev.upshift.orchestrator.ports.ContainerInfo;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
@@ -15,12 +14,13 @@ import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepFailure;
 import dev.upshift.orchestrator.steps.UpgradeHistory;
 import dev.upshift.orchestrator.steps.execute.NewServer;
+import dev.upshift.orchestrator.steps.prepare.UpdateComposeFileStep.NewServerPlace;
 import org.springframework.stereotype.Component;
 
 /**
  * The logical method's new server while it is a replica: the old container's configuration on the target image and
  * the new volume, beside the old server on the stack's networks. Its labels make it a service of a project of its
- * own, so that neither Compose nor Upshift takes it for the stack's database; 3.5 replaces it with the service's
+ * own, so that neither Compose nor Upshift takes it for the stack's database; 3.6 replaces it with the service's
  * container on the same volume.
  */
 @Component
@@ -47,13 +47,11 @@ public class Replica {
         return stack.engine(plan).serviceContainers(project(plan), plan.service()).stream().findFirst();
     }
 
-    /** Creates the replica's container (not started) on the volume 2.1 named for the new server. */
-    public String create(UpgradePlan plan, UpgradeHistory history) {
+    /** Creates the replica's container (not started) on the new server's volume, mounted as the new server's will be. */
+    public String create(UpgradePlan plan, UpgradeHistory history, String volume, NewServerPlace place) {
         ContainerEngine engine = stack.engine(plan);
         ContainerSpec old = stack.withSecrets(plan, engine.spec(stack.container(plan, plan.service()).id()));
-        ComposeFileUpdated updated = history.required(ComposeFileUpdated.class);
-        ContainerSpec serving = NewServer.spec(old, plan, updated.volume(), updated.previousDataLayout(),
-                updated.dataLayout());
+        ContainerSpec serving = NewServer.spec(old, plan, volume, place.previous(), place.layout());
         Map<String, String> labels = new LinkedHashMap<>();
         serving.labels().forEach((label, value) -> {
             if (!label.startsWith(COMPOSE_PREFIX + "project.") && !label.equals(COMPOSE_PREFIX + "container-number")) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Whatever a replica left: its subscription, its container (never its volume), the slot and the publication on the
  * old server, which must be running. A forgotten slot keeps the old server's log until its disk is full, so every
- * path that gives up a replica — a rebuild at 2.4, the rollback — ends here.
+ * path that gives up a replica — a rebuild at 2.3, the rollback — ends here.
  */
 @Component
 public class ReplicaTeardown {

@@ -199,7 +199,7 @@ class CompatibilityChecksTest {
         CompatibilityFinding finding = only(OldServer.sample(), LOGICAL, "wal_level");
 
         assertThat(finding.line()).isEqualTo("wal_level: wal_level is replica and logical decoding needs logical — "
-                + "nothing: 2.3 restarts the old server once with wal_level=logical, as the plan allows (a few seconds; "
+                + "nothing: 2.2 restarts the old server once with wal_level=logical, as the plan allows (a few seconds; "
                 + "the dependents' connections drop once)");
         assertThat(finding.verdict()).isEqualTo(Verdict.WARNS);
     }
