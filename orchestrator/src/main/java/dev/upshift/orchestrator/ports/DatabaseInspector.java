@@ -14,6 +14,12 @@ public interface DatabaseInspector {
      */
     Baseline inspect(DatabaseEndpoint endpoint);
 
+    /** The server's version as it reports it ("17.7"), and its major: one query, where {@link #inspect} counts every table. */
+    ServerVersion serverVersion(DatabaseEndpoint endpoint);
+
+    record ServerVersion(String version, int major) {
+    }
+
     /** The cluster's encoding, locale and locale provider (as template0 has them) and its data checksums. */
     ClusterSettings clusterSettings(DatabaseEndpoint endpoint);
 

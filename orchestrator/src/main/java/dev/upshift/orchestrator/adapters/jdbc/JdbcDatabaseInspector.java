@@ -8,6 +8,7 @@ import dev.upshift.orchestrator.api.ClusterSettings;
 import dev.upshift.orchestrator.api.DatabaseCompatibility;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
+import dev.upshift.orchestrator.ports.DatabaseInspector.ServerVersion;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,6 +46,18 @@ public class JdbcDatabaseInspector implements DatabaseInspector {
             SELECT pg_encoding_to_char(encoding), datcollate, datctype, %s, current_setting('data_checksums') = 'on'
             FROM pg_database WHERE datname = 'template0'""";
     private static final String PROVIDER = "CASE datlocprovider WHEN 'i' THEN 'icu' WHEN 'b' THEN 'builtin' ELSE 'libc' END";
+
+    @Override
+    public ServerVersion serverVersion(DatabaseEndpoint endpoint) {
+        try (Connection connection = Jdbc.connect(endpoint); Statement statement = connection.createStatement();
+             ResultSet version = statement.executeQuery(
+                     "SELECT current_setting('server_version'), current_setting('server_version_num')::int / 10000")) {
+            version.next();
+            return new ServerVersion(version.getString(1), version.getInt(2));
+        } catch (SQLException e) {
+            throw Jdbc.failure("read the server version of", endpoint, e);
+        }
+    }
 
     @Override
     public ClusterSettings clusterSettings(DatabaseEndpoint endpoint) {

@@ -1,12 +1,12 @@
 package dev.upshift.orchestrator.steps.execute;
 
-import dev.upshift.orchestrator.api.Baseline;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.events.CompatibilityChecked;
 import dev.upshift.orchestrator.api.events.StepOutcome;
 import dev.upshift.orchestrator.api.events.VersionVerified;
 import dev.upshift.orchestrator.ports.DatabaseInspector;
+import dev.upshift.orchestrator.ports.DatabaseInspector.ServerVersion;
 import dev.upshift.orchestrator.steps.Progress;
 import dev.upshift.orchestrator.steps.StackAccess;
 import dev.upshift.orchestrator.steps.StepExecutor;
@@ -34,10 +34,11 @@ public class VerifyVersionStep implements StepExecutor {
     @Override
     public StepOutcome execute(Step step, UpgradeHistory history, Progress progress) {
         int planned = Integer.parseInt(history.required(CompatibilityChecked.class).serverVersion().split("\\.")[0]);
-        Baseline server = inspector.inspect(stack.database(history.plan()));
-        if (server.majorVersion() != planned) {
-            throw new StepFailure("the database service runs PostgreSQL " + server.serverVersion() + ", not " + planned);
+        // the version alone: the integrity step that follows counts every table anyway
+        ServerVersion server = inspector.serverVersion(stack.database(history.plan()));
+        if (server.major() != planned) {
+            throw new StepFailure("the database service runs PostgreSQL " + server.version() + ", not " + planned);
         }
-        return new VersionVerified(history.upgradeId(), step, server.serverVersion(), server.majorVersion());
+        return new VersionVerified(history.upgradeId(), step, server.version(), server.major());
     }
 }

@@ -6,6 +6,7 @@ import dev.upshift.orchestrator.api.Baseline.RoleAttributes;
 import dev.upshift.orchestrator.api.Baseline.TableRows;
 import dev.upshift.orchestrator.api.ClusterSettings;
 import dev.upshift.orchestrator.ports.DatabaseEndpoint;
+import dev.upshift.orchestrator.ports.DatabaseInspector;
 import dev.upshift.orchestrator.testbed.SampleStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +52,12 @@ class JdbcDatabaseInspectorTest {
         ClusterSettings cluster = inspector.clusterSettings(endpoint(SampleStack.DATABASE, password()));
 
         assertThat(cluster).isEqualTo(new ClusterSettings("UTF8", "en_US.UTF-8", "en_US.UTF-8", "libc", false));
+    }
+
+    @Test
+    void givenTheSampleServerWhenAskingOnlyItsVersionThenItIsTheBaselinesVersionAndMajor() {
+        assertThat(inspector.serverVersion(endpoint(SampleStack.DATABASE, password())))
+                .isEqualTo(new DatabaseInspector.ServerVersion(baseline.serverVersion(), 15));
     }
 
     @Test
