@@ -23,12 +23,14 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 
 guard_project() { [[ $1 == bench-* ]] || die "refusing to touch project '$1': benchmark projects start with bench-"; }
 
-# stack_down PROJECT: removes the project's containers, its network and every volume it made — the upgrade's new
-# volumes included (they are named PROJECT_*).
+# stack_down PROJECT: removes the project's containers (the logical method's replica, a project of its own named
+# PROJECT-upshift-replica, included), its network and every volume it made — the upgrade's new volumes included
+# (they are named PROJECT_*).
 stack_down() {
   local project=$1 ids vols
   guard_project "$project"
-  ids=$(docker ps -aq --filter "label=com.docker.compose.project=$project")
+  ids=$(docker ps -aq --filter "label=com.docker.compose.project=$project"
+        docker ps -aq --filter "label=com.docker.compose.project=$project-upshift-replica")
   [ -z "$ids" ] || docker rm -fv $ids >/dev/null
   vols=$( (docker volume ls -q --filter "label=com.docker.compose.project=$project"; docker volume ls -q | grep "^${project}_" || true) | sort -u)
   [ -z "$vols" ] || docker volume rm $vols >/dev/null
