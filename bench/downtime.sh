@@ -8,7 +8,7 @@
 #
 # Upshift's downtime is read from its events: the first ServiceStopped → ServicesRestored. Its steps come from
 # `upshift log --json` (the execution log). Each Upshift run has its own store and home under $BENCH_WORK.
-# logical moves the data before the downtime (2.4 replica, 2.5 catch-up): those steps are reported apart.
+# logical moves the data before the downtime (2.3 replica, 2.4 catch-up): those steps are reported apart.
 source "$(dirname "$0")/lib.sh"
 
 size=16 runs=3 method=dump-restore transfer=copy
@@ -26,7 +26,7 @@ case $method in
   pg-upgrade) plan_options=(--method pg-upgrade --upgrade-image "${BENCH_UPGRADE_IMAGE:-upshift-testbed/postgres-upgrade:15-to-17}"
                 --transfer "$transfer")
               method=pg-upgrade-$transfer ;;
-  logical) plan_options=(--method logical --allow-restart) ;;   # the test bed runs wal_level=replica: 2.3 restarts
+  logical) plan_options=(--method logical --allow-restart) ;;   # the test bed runs wal_level=replica: 2.2 restarts
   *) die "unknown method '$method'" ;;
 esac
 out="$work/downtime-${method}-${size}mb"
@@ -42,12 +42,12 @@ if [ -z "$h2" ]; then
   h2=$(ls "$work"/h2/h2-*.jar | head -1)
 fi
 
-# logical_before_downtime LOG: where logical moves the data, the stack serving — 2.3 wal_level (one restart of the
-# old server), 2.4 the replica built, 2.5 its catch-up — and 2.4 + 2.5
+# logical_before_downtime LOG: where logical moves the data, the stack serving — 2.2 wal_level (one restart of the
+# old server), 2.3 the replica built, 2.4 its catch-up — and 2.3 + 2.4
 logical_before_downtime() {
-  jq -r '.[] | select(.step | test("^2[.][345]$")) | "\(.step) \(.started) \(.ended)"' "$1" |
+  jq -r '.[] | select(.step | test("^2[.][234]$")) | "\(.step) \(.started) \(.ended)"' "$1" |
     while read -r step started ended; do echo "before_$step $(secs "$(epoch "$started")" "$(epoch "$ended")")"; done |
-    awk '{ print } $1 == "before_2.4" || $1 == "before_2.5" { t += $2 } END { printf "replica_and_catch_up %.2f\n", t }'
+    awk '{ print } $1 == "before_2.3" || $1 == "before_2.4" { t += $2 } END { printf "replica_and_catch_up %.2f\n", t }'
 }
 
 # upshift_once PROJECT RESULT: plan and run the upgrade of a fresh stack, then reduce its events and execution log
@@ -74,7 +74,8 @@ upshift_once() {
   local steps; steps=$(jq -r '.[] | select(.step | test("^[34][.]")) | "\(.step) \(.started) \(.ended)"' "$dir/log.json" |
     while read -r step started ended; do echo "$step $(epoch "$started") $(epoch "$ended")"; done)
   # pg-upgrade has one step more in Phase 3: 3.5 pg_upgrade and 3.6 the new server, where dump-restore's 3.5 does both
-  # logical: 3.2 drain, 3.3 stop, 3.4 set aside (no snapshot), 3.5 the replica's volume as the service, 3.6 + 3.7 checks
+  # logical: 3.2 drain, 3.3 compose file, 3.4 stop, 3.5 set aside (no snapshot), 3.6 the replica's volume as the
+  # service, 3.7 + 3.8 checks
   awk -v first_stop="$first_stop" -v last_stop="$last_stop" -v restored="$restored" -v size_mb="$size_mb" \
       -v method="$method" '
     { step[NR] = $1; s[NR] = $2; e[NR] = $3; d[$1] = $3 - $2 }
@@ -87,10 +88,11 @@ upshift_once() {
       printf "final_dump %.2f\n", e[1] - last_stop
       if (method == "logical") {
         printf "drain %.2f\n", d["3.2"]
-        printf "stop_database %.2f\n", d["3.3"]
-        printf "set_aside %.2f\n", d["3.4"]
-        printf "new_server %.2f\n", d["3.5"]
-        printf "checks %.2f\n", d["3.6"] + d["3.7"]
+        printf "compose_file %.2f\n", d["3.3"]
+        printf "stop_database %.2f\n", d["3.4"]
+        printf "set_aside %.2f\n", d["3.5"]
+        printf "new_server %.2f\n", d["3.6"]
+        printf "checks %.2f\n", d["3.7"] + d["3.8"]
       } else {
         printf "stop_database %.2f\n", d["3.2"]
         printf "snapshot_and_remove %.2f\n", d["3.3"] + d["3.4"]
@@ -144,11 +146,12 @@ if [ "$method" = logical ]; then
   printf '3.1 stop the dependents\t%s\t%s\n' "$(med upshift stop_dependents)" "$(med floor stop_dependents)"
   printf '3.1 fence and row counts (floor: the final dump)\t%s\t%s\n' "$(med upshift final_dump)" "$(med floor final_dump)"
   printf '3.2 drain: last changes, sequences, replication ended\t%s\t-\n' "$(med upshift drain)"
-  printf '3.3 stop the database\t%s\t%s\n' "$(med upshift stop_database)" "$(med floor stop_database)"
-  printf '3.4 old container set aside\t%s\t-\n' "$(med upshift set_aside)"
-  printf "3.5 new server as the service on the replica's volume (floor: new server ready and restored)\t%s\t%s\n" \
+  printf '3.3 the compose file edited\t%s\t-\n' "$(med upshift compose_file)"
+  printf '3.4 stop the database\t%s\t%s\n' "$(med upshift stop_database)" "$(med floor stop_database)"
+  printf '3.5 old container set aside\t%s\t-\n' "$(med upshift set_aside)"
+  printf "3.6 new server as the service on the replica's volume (floor: new server ready and restored)\t%s\t%s\n" \
     "$(med upshift new_server)" "$floor_new_server"
-  printf 'version and integrity checks (3.6, 3.7)\t%s\t-\n' "$(med upshift checks)"
+  printf 'version and integrity checks (3.7, 3.8)\t%s\t-\n' "$(med upshift checks)"
 else
   printf 'stop the dependents\t%s\t%s\n' "$(med upshift stop_dependents)" "$(med floor stop_dependents)"
   printf 'fence and final dump (Upshift: pg-upgrade takes none)\t%s\t%s\n' "$(med upshift final_dump)" "$(med floor final_dump)"
@@ -162,8 +165,8 @@ fi | { cat; printf 'dependents started and healthy (Phase 4)\t%s\t%s\n' "$(med u
        printf '**downtime** (first dependent stopped → last healthy)\t%s\t%s\n' "$u" "$f"; } | table step Upshift floor
 if [ "$method" = logical ]; then
   echo
-  echo "Before the downtime, the stack serving (medians): 2.3 wal_level $(med upshift before_2.3) s, 2.4 replica built" \
-    "$(med upshift before_2.4) s, 2.5 caught up $(med upshift before_2.5) s; 2.4 + 2.5 $(med upshift replica_and_catch_up) s."
+  echo "Before the downtime, the stack serving (medians): 2.2 wal_level $(med upshift before_2.2) s, 2.3 replica built" \
+    "$(med upshift before_2.3) s, 2.4 caught up $(med upshift before_2.4) s; 2.3 + 2.4 $(med upshift replica_and_catch_up) s."
 fi
 echo
 echo "Upshift per step (medians): $(for k in $(awk '$1 ~ /^step_/ { print $1 }' "$out/upshift.1"); do

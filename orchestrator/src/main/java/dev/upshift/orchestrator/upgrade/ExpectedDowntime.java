@@ -8,7 +8,7 @@ import dev.upshift.orchestrator.api.UpgradeMethod;
 /**
  * How long Phase 3 to the end of Phase 4 is expected to keep the stack down, which a maintenance window must hold: a
  * rehearsal's measured downtime when there is one, otherwise an estimate from the database's size at 0.1 and the
- * method — docs/benchmarks.md's figures (sections 2, 8, 9: a fixed part plus a part per GB), doubled for a loaded
+ * method — docs/benchmarks.md's figures (sections 2, 8, 9, 10: a fixed part plus a part per GB), doubled for a loaded
  * engine (docs/decisions.md, "Expected downtime").
  *
  * @param source {@link #REHEARSAL} or {@link #ESTIMATE}; pg-upgrade's link ({@code upgradesInPlace}) grows least
@@ -39,7 +39,7 @@ public record ExpectedDowntime(Duration duration, String source) {
             return 10;
         }
         if (method == UpgradeMethod.LOGICAL) {
-            return 8;
+            return 6;
         }
         return upgradesInPlace ? 8 : 9;
     }
@@ -50,7 +50,7 @@ public record ExpectedDowntime(Duration duration, String source) {
             return 31;
         }
         if (method == UpgradeMethod.LOGICAL) {
-            return 0; // the data moved before the downtime; the switch waits only for the last changes
+            return 1; // the data moved before the downtime: only the row counts of the fence and the integrity check
         }
         return upgradesInPlace ? 2.5 : 9;
     }

@@ -18,6 +18,8 @@ class ExpectedDowntimeTest {
         assertThat(estimate(1_600_700_000L, UpgradeMethod.DUMP_RESTORE, false)).isEqualTo(seconds(120)); // 59.01
         assertThat(estimate(1_600_700_000L, UpgradeMethod.PG_UPGRADE, false)).isEqualTo(seconds(47));    // 22.87
         assertThat(estimate(1_600_700_000L, UpgradeMethod.PG_UPGRADE, true)).isEqualTo(seconds(25));     // 12.13
+        assertThat(estimate(16_300_000L, UpgradeMethod.LOGICAL, false)).isEqualTo(seconds(13));         // 5.78
+        assertThat(estimate(1_660_000_000L, UpgradeMethod.LOGICAL, false)).isEqualTo(seconds(16));      // 7.48
     }
 
     @Test
