@@ -32,6 +32,12 @@ public interface LogicalReplication {
 
     boolean hasSlot(DatabaseEndpoint publisher, String slot);
 
+    /**
+     * Vacuums and analyses the subscriber's database: what autovacuum would otherwise start on every freshly copied
+     * table — during the switch, on the same cores.
+     */
+    void vacuumAnalyze(DatabaseEndpoint subscriber);
+
     /** The publisher's current write-ahead log position, as text ("0/1A2B3C"). */
     String currentPosition(DatabaseEndpoint publisher);
 

@@ -138,7 +138,6 @@ public class Upgrade {
     private String upgradeId;
     private Runbook runbook;
     private UpgradePlan plan;
-    private boolean upgradesInPlace;
     private boolean pointOfNoReturnPassed;
     private UpgradeState state;
     private String runner;
@@ -419,7 +418,7 @@ public class Upgrade {
     }
 
     private List<Step> compensation(String mode) {
-        return Compensation.stepsFor(started, FULL.equals(mode), upgradesInPlace);
+        return Compensation.stepsFor(started, FULL.equals(mode), plan.upgradesInPlace());
     }
 
     /**
@@ -478,7 +477,7 @@ public class Upgrade {
     /** The downtime a window must hold: the last rehearsal's measured figure, else the estimate from the size. */
     private ExpectedDowntime expectedDowntime() {
         return expectedDowntime != null ? ExpectedDowntime.rehearsed(expectedDowntime)
-                : ExpectedDowntime.estimated(baseline, plan.method(), upgradesInPlace);
+                : ExpectedDowntime.estimated(baseline, plan.method(), plan.upgradesInPlace());
     }
 
     /** --until names a phase ("2": pause before Phase 3) or a step ("3.5": pause right after it). */
@@ -529,7 +528,6 @@ public class Upgrade {
             upgradeId = planned.upgradeId();
             runbook = Runbook.of(planned.plan());
             plan = planned.plan();
-            upgradesInPlace = planned.plan().upgradesInPlace();
             windows = planned.plan().maintenanceWindows();
         } else if (event instanceof PreflightStarted preflight) {
             lastCompleted = null;

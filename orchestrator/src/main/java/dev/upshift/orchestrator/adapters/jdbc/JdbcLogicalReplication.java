@@ -118,6 +118,11 @@ public class JdbcLogicalReplication implements LogicalReplication {
     }
 
     @Override
+    public void vacuumAnalyze(DatabaseEndpoint subscriber) {
+        execute(subscriber, "vacuum and analyse", "VACUUM (ANALYZE)");
+    }
+
+    @Override
     public String currentPosition(DatabaseEndpoint publisher) {
         return query(publisher, "read the log position of", connection -> text(connection, "SELECT pg_current_wal_lsn()::text"));
     }

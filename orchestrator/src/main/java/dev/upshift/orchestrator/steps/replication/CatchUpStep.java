@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 2.4 (logical), while the stack serves: waits until every table is copied and the new server is within 1 MiB of the
- * old one's log, recording how far it is every few seconds. The downtime then only waits for the last changes. A
+ * old one's log, recording how far it is every few seconds, then vacuums and analyses the replica: every table was
+ * just written in full, and autovacuum would otherwise take it up during the switch. The downtime then only waits for
+ * the last changes. A
  * redone step looks at the subscription again; a replica that reports errors, or whose subscription or slot is gone,
  * fails the step rather than being trusted.
  */
@@ -74,6 +76,8 @@ public class CatchUpStep implements StepExecutor {
         }, CatchUpStep::caughtUp, last -> new StepFailure("the replica did not catch up within " + timeout + ": "
                 + last.tablesReady() + " of " + last.tables() + " tables copied, " + last.lagBytes() + " bytes behind"),
                 interrupted -> new StepFailure("interrupted while the replica caught up", interrupted));
+        // the copied tables' vacuum and statistics now, the stack serving, not by autovacuum in the downtime
+        replication.vacuumAnalyze(subscriber);
         return new ReplicaCaughtUp(history.upgradeId(), step, state.tables(), state.lagBytes());
     }
 
