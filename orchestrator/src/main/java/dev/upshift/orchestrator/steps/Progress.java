@@ -1,5 +1,6 @@
 package dev.upshift.orchestrator.steps;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import dev.upshift.orchestrator.api.events.StepProgress;
@@ -13,5 +14,10 @@ public interface Progress {
     /** How often a long transfer of the step records how far it is ({@link TransferMeter}). */
     default Duration interval() {
         return TransferMeter.INTERVAL;
+    }
+
+    /** This progress for a wait that looks more often than the interval: it records at most one fact per interval. */
+    default Progress sampled() {
+        return new SampledProgress(this, Clock.systemUTC());
     }
 }

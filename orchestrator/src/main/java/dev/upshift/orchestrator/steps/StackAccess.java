@@ -72,20 +72,24 @@ public class StackAccess {
     }
 
     public DatabaseEndpoint database(UpgradePlan plan) {
-        return endpoint(plan, plan.database());
+        return database(plan, container(plan, plan.service()));
+    }
+
+    /** The application's database on the server in this container (the logical method's replica, before it is the service). */
+    public DatabaseEndpoint database(UpgradePlan plan, ContainerInfo db) {
+        return endpoint(plan, db, plan.database());
     }
 
     /** The server's maintenance database, for what cannot be done from inside the application's. */
     public DatabaseEndpoint maintenance(UpgradePlan plan) {
-        return endpoint(plan, MAINTENANCE_DATABASE);
+        return maintenance(plan, container(plan, plan.service()));
     }
 
-    private DatabaseEndpoint endpoint(UpgradePlan plan, String database) {
-        return endpoint(plan, container(plan, plan.service()), database);
+    public DatabaseEndpoint maintenance(UpgradePlan plan, ContainerInfo db) {
+        return endpoint(plan, db, MAINTENANCE_DATABASE);
     }
 
-    /** A database of the server in this container (the logical method's replica, before it is the service). */
-    public DatabaseEndpoint endpoint(UpgradePlan plan, ContainerInfo db, String database) {
+    private DatabaseEndpoint endpoint(UpgradePlan plan, ContainerInfo db, String database) {
         String address = db.addresses().values().stream().findFirst()
                 .orElseThrow(() -> new StepFailure("container " + db.name() + " has no network address"));
         return new DatabaseEndpoint(address, POSTGRES_PORT, database, plan.superuser(), password(plan.password()));

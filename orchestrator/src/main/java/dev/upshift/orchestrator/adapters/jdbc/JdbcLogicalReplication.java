@@ -18,6 +18,8 @@ import dev.upshift.orchestrator.time.Poll;
 public class JdbcLogicalReplication implements LogicalReplication {
 
     private static final Duration SLOT_RELEASE_POLL = Duration.ofMillis(100);
+    private static final Duration SLOT_RELEASE_TIMEOUT = Duration.ofSeconds(5);
+    private static final String OBJECT_IN_USE = "55006";
     private static final String TABLE_STATES = """
             SELECT count(*), count(*) FILTER (WHERE r.srsubstate = 'r')
               FROM pg_subscription_rel r JOIN pg_subscription s ON s.oid = r.srsubid WHERE s.subname = ?""";
@@ -209,17 +211,22 @@ public class JdbcLogicalReplication implements LogicalReplication {
     }
 
     private static void dropOnceInactive(PreparedStatement drop) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                drop.execute();
-                return;
-            } catch (SQLException active) {
-                if (attempt == 50 || !"55006".equals(active.getSQLState())) { // object_in_use: its sender still exits
-                    throw active;
-                }
-                Poll.pause(SLOT_RELEASE_POLL,
-                        interrupted -> new SQLException("interrupted while a replication slot was released", interrupted));
+        Poll.every(SLOT_RELEASE_POLL, SLOT_RELEASE_TIMEOUT).until(() -> dropped(drop), Boolean::booleanValue,
+                stillActive -> new SQLException("the replication slot is still in use after " + SLOT_RELEASE_TIMEOUT,
+                        OBJECT_IN_USE),
+                interrupted -> new SQLException("interrupted while a replication slot was released", interrupted));
+    }
+
+    /** False while the slot is still in use: the WAL sender just terminated has not exited yet. */
+    private static boolean dropped(PreparedStatement drop) throws SQLException {
+        try {
+            drop.execute();
+            return true;
+        } catch (SQLException active) {
+            if (!OBJECT_IN_USE.equals(active.getSQLState())) {
+                throw active;
             }
+            return false;
         }
     }
 

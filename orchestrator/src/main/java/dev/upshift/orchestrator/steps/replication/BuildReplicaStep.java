@@ -32,7 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class BuildReplicaStep implements StepExecutor {
 
-    private static final String MAINTENANCE_DATABASE = "postgres";
     // the old server is reached by the service's name on the stack's network; the password is in the environment
     private static final String ROLES = "pg_dumpall -h \"$1\" -U \"$2\" --roles-only | psql -q -U \"$2\" -d postgres";
     private static final String SCHEMA = "pg_dump -h \"$1\" -U \"$2\" -d \"$3\" --schema-only"
@@ -74,11 +73,10 @@ public class BuildReplicaStep implements StepExecutor {
         engine.start(containerId);
         stack.requireAcceptingConnections(plan, containerId, "the replica");
         ContainerInfo started = engine.state(containerId);
-        DatabaseEndpoint database = replica.endpoint(plan, started, plan.database());
+        DatabaseEndpoint database = stack.database(plan, started);
         // a volume a crashed attempt filled may hold its subscription, which would keep the database from being dropped
         replication.dropSubscription(database, name);
-        administrator.emptyDatabase(replica.endpoint(plan, started, MAINTENANCE_DATABASE), plan.database(),
-                plan.superuser());
+        administrator.emptyDatabase(stack.maintenance(plan, started), plan.database(), plan.superuser());
         run(engine, containerId, ROLES, plan, "the roles' copy");
         run(engine, containerId, SCHEMA, plan, "the schema's copy");
         DatabaseEndpoint old = stack.database(plan);

@@ -1,7 +1,6 @@
 package dev.upshift.orchestrator.steps.replication;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
@@ -25,9 +24,8 @@ import org.springframework.stereotype.Component;
  * 2.4 (logical), while the stack serves: waits until every table is copied and the new server is within 1 MiB of the
  * old one's log, recording how far it is every few seconds, then vacuums and analyses the replica: every table was
  * just written in full, and autovacuum would otherwise take it up during the switch. The downtime then only waits for
- * the last changes. A
- * redone step looks at the subscription again; a replica that reports errors, or whose subscription or slot is gone,
- * fails the step rather than being trusted.
+ * the last changes. A redone step looks at the subscription again; a replica that reports errors, or whose
+ * subscription or slot is gone, fails the step rather than being trusted.
  */
 @Component
 public class CatchUpStep implements StepExecutor {
@@ -60,18 +58,15 @@ public class CatchUpStep implements StepExecutor {
         String name = Replica.replicationName(history.upgradeId());
         DatabaseEndpoint subscriber = replica.database(plan);
         DatabaseEndpoint publisher = stack.database(plan);
-        Instant[] lastReport = {Instant.now()};
+        Progress everyFewSeconds = progress.sampled();
         SyncState state = Poll.every(LOOK_EVERY, timeout).until(() -> {
             SyncState now = replication.syncState(subscriber, publisher, name);
             if (now.errors() > 0) {
                 throw new StepFailure("the replica reports " + now.errors() + " replication errors; its last lines: "
                         + stack.engine(plan).logTail(Replica.replicaName(plan), 5).strip().replaceAll("\\s*\\n\\s*", " | "));
             }
-            if (Instant.now().isAfter(lastReport[0].plus(progress.interval()))) {
-                lastReport[0] = Instant.now();
-                progress.record(new ReplicationProgressed(history.upgradeId(), step, now.tablesReady(), now.tables(),
-                        now.lagBytes(), now.lagMillis().orElse(-1L)));
-            }
+            everyFewSeconds.record(new ReplicationProgressed(history.upgradeId(), step, now.tablesReady(), now.tables(),
+                    now.lagBytes(), now.lagMillis().orElse(-1L)));
             return now;
         }, CatchUpStep::caughtUp, last -> new StepFailure("the replica did not catch up within " + timeout + ": "
                 + last.tablesReady() + " of " + last.tables() + " tables copied, " + last.lagBytes() + " bytes behind"),

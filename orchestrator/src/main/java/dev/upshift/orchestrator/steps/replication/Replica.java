@@ -66,15 +66,11 @@ public class Replica {
         return engine.create(replica);
     }
 
-    public DatabaseEndpoint endpoint(UpgradePlan plan, ContainerInfo replica, String database) {
-        return stack.endpoint(plan, replica, database);
-    }
-
     /** The running replica's database, or the step fails: nothing may be trusted of a replica that is gone. */
     public DatabaseEndpoint database(UpgradePlan plan) {
         ContainerInfo replica = container(plan).filter(ContainerInfo::running)
                 .orElseThrow(() -> new StepFailure("the replica of " + plan.service() + " is not running"));
-        return endpoint(plan, replica, plan.database());
+        return stack.database(plan, replica);
     }
 
     /** The replica container's name. */

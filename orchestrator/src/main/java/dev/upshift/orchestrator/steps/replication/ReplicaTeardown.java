@@ -64,7 +64,7 @@ public class ReplicaTeardown {
      */
     private boolean dropSubscription(UpgradePlan plan, ContainerInfo container, String name) {
         try {
-            return replication.dropSubscription(replica.endpoint(plan, container, plan.database()), name);
+            return replication.dropSubscription(stack.database(plan, container), name);
         } catch (RuntimeException unreachable) {
             log.warn("the subscription {} of replica {} was not dropped: {}", name, container.name(), unreachable.getMessage());
             return false;
