@@ -44,7 +44,7 @@ public enum StepKind {
     HEALTH_PROBES(Phase.VALIDATE, "Health probes"),
     REBUILD_STATISTICS(Phase.VALIDATE, "ANALYZE and update extensions"),
     SMOKE_QUERIES(Phase.VALIDATE, "Smoke queries"),
-    REMOVE_KEPT_CONTAINER(Phase.VALIDATE, "Remove the old container set aside at 3.4"),
+    REMOVE_KEPT_CONTAINER(Phase.VALIDATE, "Remove the old container set aside in Phase 3"),
     REMOVE_OLD_SERVER(Phase.CLEANUP, "Remove the kept old container and the old image"),
     REMOVE_OLD_DATA(Phase.CLEANUP, "Remove the old volume and the backups"),
     STOP_STARTED_DEPENDENTS(Phase.ROLLBACK, "Stop the dependents started on the new version"),
