@@ -11,6 +11,7 @@ import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
+import dev.upshift.orchestrator.api.UpgradePlan;
 import dev.upshift.orchestrator.api.events.BaselineCaptured;
 import dev.upshift.orchestrator.api.events.DatabaseFenced;
 import dev.upshift.orchestrator.api.events.DependentsStopped;
@@ -37,7 +38,11 @@ final class Histories {
     }
 
     static Step step(String number) {
-        return RUNBOOK.steps().stream().filter(step -> step.number().equals(number)).findFirst().orElseThrow();
+        return step(RUNBOOK, number);
+    }
+
+    static Step step(Runbook runbook, String number) {
+        return runbook.steps().stream().filter(step -> step.number().equals(number)).findFirst().orElseThrow();
     }
 
     static List<Object> planned() {
@@ -58,12 +63,22 @@ final class Histories {
     }
 
     static List<Object> completedUpTo(Step last, boolean approved) {
-        return history(last, true, approved);
+        return history(SamplePlans.makapix(), last, true, approved);
+    }
+
+    /** A run of this plan (another method's), each step up to the given one started and completed. */
+    static List<Object> completedUpTo(UpgradePlan plan, Step last, boolean approved) {
+        return history(plan, last, true, approved);
+    }
+
+    static List<Object> history(Step last, boolean run, boolean approved) {
+        return history(SamplePlans.makapix(), last, run, approved);
     }
 
     /** Each step started and completed; the outcome's type does not matter to the rules, only its step. */
-    static List<Object> history(Step last, boolean run, boolean approved) {
-        List<Object> history = planned();
+    private static List<Object> history(UpgradePlan plan, Step last, boolean run, boolean approved) {
+        Runbook runbook = Runbook.of(plan);
+        List<Object> history = new ArrayList<>(List.of(new UpgradePlanned(UPGRADE_ID, plan)));
         if (run) {
             history.add(new RunStarted(UPGRADE_ID, RUNNER, null));
         }
@@ -71,13 +86,13 @@ final class Histories {
         if (approved) {
             history.add(new DowntimeApproved(UPGRADE_ID));
         }
-        for (Step step : RUNBOOK.steps().subList(0, RUNBOOK.steps().indexOf(last) + 1)) {
+        for (Step step : runbook.steps().subList(0, runbook.steps().indexOf(last) + 1)) {
             history.add(new StepStarted(UPGRADE_ID, step));
             if (step.kind() == StepKind.STOP_DEPENDENTS) {
                 history.add(FENCED);
             }
             history.add(outcome(step));
-            if (RUNBOOK.isLastOf(Phase.PREFLIGHT, step)) {
+            if (runbook.isLastOf(Phase.PREFLIGHT, step)) {
                 history.add(new PreflightPassed(UPGRADE_ID));
             }
         }

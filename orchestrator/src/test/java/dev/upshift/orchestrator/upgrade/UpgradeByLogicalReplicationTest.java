@@ -3,26 +3,20 @@ package dev.upshift.orchestrator.upgrade;
 import static dev.upshift.orchestrator.SamplePlans.RUNNER;
 import static dev.upshift.orchestrator.SamplePlans.UPGRADE_ID;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.upshift.orchestrator.SamplePlans;
-import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.commands.CompleteStep;
 import dev.upshift.orchestrator.api.commands.FailStep;
 import dev.upshift.orchestrator.api.events.DowntimeGateReached;
-import dev.upshift.orchestrator.api.events.PreflightPassed;
-import dev.upshift.orchestrator.api.events.PreflightStarted;
 import dev.upshift.orchestrator.api.events.ReplicaCaughtUp;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
-import dev.upshift.orchestrator.api.events.RunStarted;
 import dev.upshift.orchestrator.api.events.StepDue;
 import dev.upshift.orchestrator.api.events.StepFailed;
 import dev.upshift.orchestrator.api.events.StepStarted;
-import dev.upshift.orchestrator.api.events.UpgradePlanned;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
@@ -82,22 +76,12 @@ class UpgradeByLogicalReplicationTest {
                         new StepDue(UPGRADE_ID, new Step("R.1", StepKind.REMOVE_NEW_DATABASE, null), RUNNER));
     }
 
-    /** A logical run, approved, each step up to this one started and completed. */
+    /** A logical run, each step up to this one started and completed. */
     private static List<Object> completedUpTo(Step last) {
-        List<Object> history = new ArrayList<>(List.of(
-                new UpgradePlanned(UPGRADE_ID, SamplePlans.makapixByLogicalReplication()),
-                new RunStarted(UPGRADE_ID, RUNNER, null), new PreflightStarted(UPGRADE_ID, RUNNER)));
-        for (Step step : RUNBOOK.steps().subList(0, RUNBOOK.steps().indexOf(last) + 1)) {
-            history.add(new StepStarted(UPGRADE_ID, step));
-            history.add(Histories.outcome(step));
-            if (RUNBOOK.isLastOf(Phase.PREFLIGHT, step)) {
-                history.add(new PreflightPassed(UPGRADE_ID));
-            }
-        }
-        return history;
+        return Histories.completedUpTo(SamplePlans.makapixByLogicalReplication(), last, false);
     }
 
     private static Step step(String number) {
-        return RUNBOOK.steps().stream().filter(step -> step.number().equals(number)).findFirst().orElseThrow();
+        return Histories.step(RUNBOOK, number);
     }
 }

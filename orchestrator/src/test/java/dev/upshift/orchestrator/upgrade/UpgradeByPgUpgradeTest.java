@@ -3,29 +3,22 @@ package dev.upshift.orchestrator.upgrade;
 import static dev.upshift.orchestrator.SamplePlans.RUNNER;
 import static dev.upshift.orchestrator.SamplePlans.UPGRADE_ID;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.upshift.orchestrator.SamplePlans;
-import dev.upshift.orchestrator.api.Phase;
 import dev.upshift.orchestrator.api.Runbook;
 import dev.upshift.orchestrator.api.Step;
 import dev.upshift.orchestrator.api.StepKind;
 import dev.upshift.orchestrator.api.commands.CompleteStep;
 import dev.upshift.orchestrator.api.commands.FailStep;
 import dev.upshift.orchestrator.api.commands.InitiateRollback;
-import dev.upshift.orchestrator.api.events.DowntimeApproved;
 import dev.upshift.orchestrator.api.events.DowntimeGateReached;
 import dev.upshift.orchestrator.api.events.FenceHeld;
 import dev.upshift.orchestrator.api.events.PointOfNoReturnPassed;
-import dev.upshift.orchestrator.api.events.PreflightPassed;
-import dev.upshift.orchestrator.api.events.PreflightStarted;
 import dev.upshift.orchestrator.api.events.RollbackInitiated;
-import dev.upshift.orchestrator.api.events.RunStarted;
 import dev.upshift.orchestrator.api.events.StepDue;
 import dev.upshift.orchestrator.api.events.StepFailed;
 import dev.upshift.orchestrator.api.events.StepStarted;
-import dev.upshift.orchestrator.api.events.UpgradePlanned;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
@@ -173,22 +166,10 @@ class UpgradeByPgUpgradeTest {
     }
 
     private static List<Object> completedUpTo(Step last, boolean approved, String transfer) {
-        List<Object> history = new ArrayList<>(List.of(new UpgradePlanned(UPGRADE_ID, SamplePlans.makapixByPgUpgrade(transfer)),
-                new RunStarted(UPGRADE_ID, RUNNER, null), new PreflightStarted(UPGRADE_ID, RUNNER)));
-        if (approved) {
-            history.add(new DowntimeApproved(UPGRADE_ID));
-        }
-        for (Step step : RUNBOOK.steps().subList(0, RUNBOOK.steps().indexOf(last) + 1)) {
-            history.add(new StepStarted(UPGRADE_ID, step));
-            history.add(Histories.outcome(step));
-            if (RUNBOOK.isLastOf(Phase.PREFLIGHT, step)) {
-                history.add(new PreflightPassed(UPGRADE_ID));
-            }
-        }
-        return history;
+        return Histories.completedUpTo(SamplePlans.makapixByPgUpgrade(transfer), last, approved);
     }
 
     private static Step step(String number) {
-        return RUNBOOK.steps().stream().filter(step -> step.number().equals(number)).findFirst().orElseThrow();
+        return Histories.step(RUNBOOK, number);
     }
 }
