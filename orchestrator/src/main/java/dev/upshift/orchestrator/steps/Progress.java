@@ -18,6 +18,6 @@ public interface Progress {
 
     /** This progress for a wait that looks more often than the interval: it records at most one fact per interval. */
     default Progress sampled() {
-        return new SampledProgress(this, Clock.systemUTC());
+        return new SampledProgress(this, interval(), Clock.systemUTC());
     }
 }

@@ -6,17 +6,22 @@ import java.time.Instant;
 
 import dev.upshift.orchestrator.api.events.StepProgress;
 
-/** {@link Progress#sampled()}: passes a fact on once an interval has passed since the wait began or the last one. */
+/**
+ * Passes a fact on once an interval has passed since it was made or since the last fact it passed on: the one
+ * throttle of {@link Progress#sampled()} and of every {@link TransferMeter}.
+ */
 final class SampledProgress implements Progress {
 
     private final Progress progress;
+    private final Duration interval;
     private final Clock clock;
     private Instant due;
 
-    SampledProgress(Progress progress, Clock clock) {
+    SampledProgress(Progress progress, Duration interval, Clock clock) {
         this.progress = progress;
+        this.interval = interval;
         this.clock = clock;
-        this.due = clock.instant().plus(progress.interval());
+        this.due = clock.instant().plus(interval);
     }
 
     @Override
@@ -25,12 +30,12 @@ final class SampledProgress implements Progress {
         if (now.isBefore(due)) {
             return;
         }
-        due = now.plus(progress.interval());
+        due = now.plus(interval);
         progress.record(fact);
     }
 
     @Override
     public Duration interval() {
-        return progress.interval();
+        return interval;
     }
 }

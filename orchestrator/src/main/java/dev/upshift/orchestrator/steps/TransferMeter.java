@@ -2,7 +2,6 @@ package dev.upshift.orchestrator.steps;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.LongConsumer;
 
 import dev.upshift.orchestrator.api.Step;
@@ -21,27 +20,22 @@ public final class TransferMeter implements LongConsumer {
     public static final Duration INTERVAL = Duration.ofSeconds(3);
     private static final Logger log = LoggerFactory.getLogger(TransferMeter.class);
 
-    private final Progress progress;
+    private final Progress sampled;
     private final String upgradeId;
     private final Step step;
     private final String activity;
     private final long total;
     private final String unit;
-    private final Duration interval;
-    private final Clock clock;
-    private Instant due;
+    private boolean reporting = true;
 
     public TransferMeter(Progress progress, String upgradeId, Step step, String activity, long total, String unit,
                          Duration interval, Clock clock) {
-        this.progress = progress;
+        this.sampled = new SampledProgress(progress, interval, clock);
         this.upgradeId = upgradeId;
         this.step = step;
         this.activity = activity;
         this.total = total;
         this.unit = unit;
-        this.interval = interval;
-        this.clock = clock;
-        this.due = clock.instant().plus(interval);
     }
 
     /** The meters of a step's transfers, at the progress's interval, on the system clock. */
@@ -53,17 +47,15 @@ public final class TransferMeter implements LongConsumer {
     /** Reports that done of the total are done now, if the last report is old enough and the transfer not over. */
     @Override
     public void accept(long done) {
-        Instant now = clock.instant();
-        if (due == null || now.isBefore(due) || done >= total) {
+        if (!reporting || done >= total) {
             return;
         }
-        due = now.plus(interval);
         try {
-            progress.record(new TransferProgressed(upgradeId, step, activity, Math.max(0, done), total, unit));
+            sampled.record(new TransferProgressed(upgradeId, step, activity, Math.max(0, done), total, unit));
         } catch (RuntimeException notRecorded) {
             // how far a transfer got is worth less than the transfer itself: stop reporting, never fail the step
             log.warn("progress of step {} of {} not recorded; no more will be", step, upgradeId, notRecorded);
-            due = null;
+            reporting = false;
         }
     }
 

@@ -20,7 +20,7 @@ class SampledProgressTest {
 
     private final List<StepProgress> recorded = new ArrayList<>();
     private final MovableClock clock = new MovableClock(START);
-    private final Progress sampled = new SampledProgress(recorded::add, clock);
+    private final Progress sampled = new SampledProgress(recorded::add, TransferMeter.INTERVAL, clock);
 
     @Test
     void givenAWaitThatLooksEveryHalfSecondWhenItRecordsEachLookThenOneFactPerIntervalIsKeptNoneBeforeTheFirst() {
